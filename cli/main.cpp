@@ -1,0 +1,6 @@
+#include <iostream>
+
+int main() {
+    std::cout << "interleave: not yet wired\n";
+    return 4;
+}
