@@ -10,7 +10,9 @@
 namespace ilv {
 namespace {
 
-std::string describe(const std::string& name) { return name; }
+std::string describe(const std::string& name) {
+    return name;
+}
 
 std::string describe(const TraceVariable& v) {
     std::string out = v.name + ": " + std::string(slot_kind_name(v.kind));
@@ -52,7 +54,10 @@ std::string steps_text(std::size_t n) {
 class Replayer {
 public:
     Replayer(const TransitionSystem& sys, const Trace& trace)
-        : sys_(sys), trace_(trace), layout_(sys.layout()), packed_(layout_.words(), 0),
+        : sys_(sys),
+          trace_(trace),
+          layout_(sys.layout()),
+          packed_(layout_.words(), 0),
           buffer_(layout_.words()) {
         for (ActionId a = 0; a < sys.actions().size(); ++a) {
             by_name_.emplace(sys.actions()[a].name, a);
@@ -174,8 +179,8 @@ std::string Replayer::check_failure(const TraceStep& step, const std::string& pr
         return "";
     }
     if (failures_.empty()) {
-        return prefix + "'" + step.action + "' does not fail; the trace records \"" +
-               step.error + "\"";
+        return prefix + "'" + step.action + "' does not fail; the trace records \"" + step.error +
+               "\"";
     }
     return prefix + "'" + step.action + "' fails with \"" + failures_.front().message +
            "\"; the trace records \"" + step.error + "\"";

@@ -32,8 +32,8 @@ std::vector<TraceVariable> trace_variables(const StateLayout& layout) {
     out.reserve(layout.slots().size());
     for (const Slot& slot : layout.slots()) {
         const bool labelled = slot.kind == SlotKind::Enum || slot.kind == SlotKind::Location;
-        ILV_ASSERT(!labelled || (slot.lower == 0 && static_cast<std::int64_t>(
-                                                        slot.labels.size()) == slot.upper + 1),
+        ILV_ASSERT(!labelled || (slot.lower == 0 &&
+                                 static_cast<std::int64_t>(slot.labels.size()) == slot.upper + 1),
                    "enum and location slots range over the indices of their labels");
         ILV_ASSERT(slot.kind != SlotKind::Bool || (slot.lower == 0 && slot.upper == 1),
                    "bool slots range over 0..1");

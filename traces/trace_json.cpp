@@ -2,15 +2,15 @@
 
 #include "traces/trace_validate.hpp"
 
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <system_error>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace ilv {
 namespace {
@@ -149,12 +149,18 @@ void append_pretty(const Json& j, std::size_t indent, std::size_t column, std::s
     out += std::string(indent, ' ') + (j.is_array() ? "]" : "}");
 }
 
-std::string errno_text(int code) { return std::generic_category().message(code); }
+std::string errno_text(int code) {
+    return std::generic_category().message(code);
+}
 
 std::filesystem::path temporary_path(const std::filesystem::path& target) {
     static std::atomic<unsigned> counter{0};
-    std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                       "-" + std::to_string(counter.fetch_add(1));
+    std::string name = "."; // built by appending: GCC 12 -Wrestrict misfires on `"." + s`
+    name += target.filename().string();
+    name += ".tmp-";
+    name += std::to_string(::getpid());
+    name += "-";
+    name += std::to_string(counter.fetch_add(1));
     return target.parent_path() / name;
 }
 
@@ -189,8 +195,8 @@ bool write_trace_file(const std::filesystem::path& path, const Trace& trace, std
     if (path.has_parent_path()) {
         std::filesystem::create_directories(path.parent_path(), ec);
         if (ec) {
-            error = "cannot create directory '" + path.parent_path().string() +
-                    "': " + ec.message();
+            error =
+                "cannot create directory '" + path.parent_path().string() + "': " + ec.message();
             return false;
         }
     }
@@ -220,7 +226,11 @@ std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::str
         error = path.string() + ": cannot read: " + errno_text(errno);
         return std::nullopt;
     }
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string text;
+    std::array<char, 65536> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
         error = path.string() + ": cannot read: " + errno_text(errno);
         return std::nullopt;

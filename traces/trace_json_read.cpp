@@ -1,5 +1,5 @@
+#include "model/invariant.hpp"
 #include "traces/trace_json.hpp"
-
 #include "traces/trace_validate.hpp"
 
 #include <limits>
@@ -50,7 +50,7 @@ bool matches(const Json& j, Want want) {
     case Want::Boolean:
         return j.is_boolean();
     }
-    return false;
+    ILV_UNREACHABLE("Want has four members");
 }
 
 std::string want_name(Want want) {
@@ -70,6 +70,7 @@ std::string element_path(const std::string& base, std::size_t i) {
 class Reader {
 public:
     [[nodiscard]] std::optional<Trace> read(const Json& doc);
+
     [[nodiscard]] const std::string& error() const noexcept { return error_; }
 
 private:
@@ -77,12 +78,16 @@ private:
         error_ = path + ": " + what;
         return false;
     }
+
     bool check(const Json& j, const std::string& path, Want want) {
-        return matches(j, want) || fail(path, "expected " + want_name(want) + ", found " +
-                                                  describe(j));
+        return matches(j, want) ||
+               fail(path, "expected " + want_name(want) + ", found " + describe(j));
     }
+
     const Json* field(const Json& obj, const std::string& path, const char* key, Want want);
     const Json* member(const Json& obj, const std::string& path, const char* key);
+    template <class T, class V>
+    bool store(V value, const std::string& path, T& out);
     template <class T>
     bool read_integer(const Json& j, const std::string& path, T& out);
     template <class T>
@@ -93,8 +98,7 @@ private:
     bool read_integers(const Json& j, const std::string& path, std::vector<std::int64_t>& out);
     bool read_integers(const Json& obj, const std::string& path, const char* key,
                        std::vector<std::int64_t>& out);
-    bool read_location(const Json& obj, const std::string& path, const char* key,
-                       SourceRange& out);
+    bool read_location(const Json& obj, const std::string& path, const char* key, SourceRange& out);
     bool read_header(const Json& doc);
     bool read_model(const Json& doc, Trace& trace);
     bool read_defines(const Json& doc, Trace& trace);
@@ -123,25 +127,22 @@ const Json* Reader::field(const Json& obj, const std::string& path, const char* 
     return j != nullptr && check(*j, member_path(path, key), want) ? j : nullptr;
 }
 
-template <class T>
-bool Reader::read_integer(const Json& j, const std::string& path, T& out) {
-    if (!j.is_number_integer()) {
-        return fail(path, "expected an integer, found " + describe(j));
-    }
-    if (j.is_number_unsigned()) {
-        const auto value = j.get<std::uint64_t>();
-        if (!std::in_range<T>(value)) {
-            return fail(path, "integer " + std::to_string(value) + " out of range");
-        }
-        out = static_cast<T>(value);
-        return true;
-    }
-    const auto value = j.get<std::int64_t>();
+template <class T, class V>
+bool Reader::store(V value, const std::string& path, T& out) {
     if (!std::in_range<T>(value)) {
         return fail(path, "integer " + std::to_string(value) + " out of range");
     }
     out = static_cast<T>(value);
     return true;
+}
+
+template <class T>
+bool Reader::read_integer(const Json& j, const std::string& path, T& out) {
+    if (!j.is_number_integer()) {
+        return fail(path, "expected an integer, found " + describe(j));
+    }
+    return j.is_number_unsigned() ? store(j.get<std::uint64_t>(), path, out)
+                                  : store(j.get<std::int64_t>(), path, out);
 }
 
 template <class T>
@@ -176,8 +177,7 @@ bool Reader::read_strings(const Json& obj, const std::string& path, const char* 
     return true;
 }
 
-bool Reader::read_integers(const Json& j, const std::string& path,
-                           std::vector<std::int64_t>& out) {
+bool Reader::read_integers(const Json& j, const std::string& path, std::vector<std::int64_t>& out) {
     if (!check(j, path, Want::Array)) {
         return false;
     }
@@ -210,8 +210,12 @@ bool Reader::read_location(const Json& obj, const std::string& path, const char*
     if (!j->is_object()) {
         return fail(here, "expected an object or null, found " + describe(*j));
     }
-    return read_integer(*j, here, "line", out.begin.line) &&
-           read_integer(*j, here, "column", out.begin.column);
+    if (!read_integer(*j, here, "line", out.begin.line) ||
+        !read_integer(*j, here, "column", out.begin.column)) {
+        return false;
+    }
+    return out.begin.line != 0 ||
+           fail(here + ".line", "lines count from 1 (an unknown location is null)");
 }
 
 bool Reader::read_header(const Json& doc) {
@@ -225,10 +229,10 @@ bool Reader::read_header(const Json& doc) {
         return false;
     }
     if (!format->is_string() || format->get<std::string>() != "interleave-trace") {
-        error_ = "not an interleave trace (format is " +
-                 (format->is_string() ? "\"" + format->get<std::string>() + "\""
-                                      : describe(*format)) +
-                 ")";
+        error_ =
+            "not an interleave trace (format is " +
+            (format->is_string() ? "\"" + format->get<std::string>() + "\"" : describe(*format)) +
+            ")";
         return false;
     }
     std::int64_t version = 0;
@@ -333,16 +337,15 @@ bool Reader::read_step(const Json& j, const std::string& path, const Trace& trac
     std::string process_name;
     if (!check(j, path, Want::Object) || !read_integer(j, path, "process", step.process) ||
         !read_string(j, path, "process_name", process_name) ||
-        !read_string(j, path, "step", step.step) ||
-        !read_strings(j, path, "params", step.params) ||
+        !read_string(j, path, "step", step.step) || !read_strings(j, path, "params", step.params) ||
         !read_string(j, path, "action", step.action) ||
         !read_location(j, path, "location", step.where) || !read_failure(j, path, step)) {
         return false;
     }
     if (step.process < trace.processes.size() && process_name != trace.processes[step.process]) {
-        return fail(member_path(path, "process_name"),
-                    "\"" + process_name + "\" is not process " + std::to_string(step.process) +
-                        " (\"" + trace.processes[step.process] + "\")");
+        return fail(member_path(path, "process_name"), "\"" + process_name + "\" is not process " +
+                                                           std::to_string(step.process) + " (\"" +
+                                                           trace.processes[step.process] + "\")");
     }
     const auto state = j.find("state");
     if (state == j.end()) {
@@ -386,8 +389,8 @@ std::optional<Trace> Reader::read(const Json& doc) {
     const bool ok = read_header(doc) && read_model(doc, trace) && read_defines(doc, trace) &&
                     read_property(doc, trace) && read_variables(doc, trace) &&
                     read_strings(doc, "", "processes", trace.processes) &&
-                    read_integers(doc, "", "initial", trace.initial) &&
-                    read_steps(doc, trace) && read_loop_start(doc, trace);
+                    read_integers(doc, "", "initial", trace.initial) && read_steps(doc, trace) &&
+                    read_loop_start(doc, trace);
     if (!ok) {
         return std::nullopt;
     }

@@ -10,7 +10,7 @@ namespace ilv {
 namespace {
 
 constexpr std::array<std::string_view, 5> property_kinds{"invariant", "assert", "runtime",
-                                                        "deadlock", "liveness"};
+                                                         "deadlock", "liveness"};
 
 bool is_digest(const std::string& text) {
     return text.size() == 16 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -77,9 +77,9 @@ std::string check_values(const std::vector<std::int64_t>& values,
     for (std::size_t i = 0; i < values.size(); ++i) {
         const TraceVariable& v = variables[i];
         if (values[i] < v.lower || values[i] > v.upper) {
-            return indexed(path, i) + ": value " + std::to_string(values[i]) +
-                   " out of range " + std::to_string(v.lower) + ".." + std::to_string(v.upper) +
-                   " for '" + v.name + "'";
+            return indexed(path, i) + ": value " + std::to_string(values[i]) + " out of range " +
+                   std::to_string(v.lower) + ".." + std::to_string(v.upper) + " for '" + v.name +
+                   "'";
         }
     }
     return "";
@@ -89,9 +89,8 @@ std::string check_step(const Trace& trace, std::size_t i) {
     const TraceStep& step = trace.steps[i];
     const std::string path = indexed("steps", i);
     if (step.process >= trace.processes.size()) {
-        return path + ".process: " + std::to_string(step.process) +
-               " is not a process index (" + std::to_string(trace.processes.size()) +
-               " processes)";
+        return path + ".process: " + std::to_string(step.process) + " is not a process index (" +
+               std::to_string(trace.processes.size()) + " processes)";
     }
     if (!step.failed) {
         return check_values(step.state, trace.variables, path + ".state");

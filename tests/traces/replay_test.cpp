@@ -81,7 +81,8 @@ TEST_CASE("replay: rejects a trace of another model before the first step") {
                 "model, 'q' in the trace");
     trace = test::invariant_sample();
     trace.initial[2] = 1;
-    check_fails(replay_toy(trace), 0, "the initial state differs in done: expected true, got false");
+    check_fails(replay_toy(trace), 0,
+                "the initial state differs in done: expected true, got false");
     trace = test::lasso_sample();
     trace.loop_start.reset();
     check_fails(replay_toy(trace), 0,

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ilv::test {
@@ -61,13 +62,18 @@ public:
     }
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return actions_; }
+
     [[nodiscard]] std::span<const std::string> processes() const override { return processes_; }
+
     void initial(StateView out) const override {
         for (Word& w : out) {
             w = 0;
         }
     }
+
+    using TransitionSystem::successors;
 
     bool successors(ConstStateView s, ActionId a, SuccessorBuffer& out,
                     FailureBuffer& failures) const override {
@@ -86,15 +92,15 @@ public:
             return !crit && emit(s, a, out, {{done, 0}}) && emit(s, a, out, {{done, 1}});
         case 5:
             if (crit && n == 2) {
-                failures.push_back({a, FailureKind::Runtime, 0,
-                                    "value 3 out of range 0..2 for 'count'", {{30, 5, 0}, {}}});
+                failures.push_back(
+                    failure(a, FailureKind::Runtime, 30, "value 3 out of range 0..2 for 'count'"));
                 return true;
             }
             return crit && emit(s, a, out, {{count, n + 1}});
         default:
             if (crit && layout_.get(s, mode) == 1) {
-                failures.push_back({a, FailureKind::Assert, 0, "assertion failed: mode is idle",
-                                    {{31, 5, 0}, {}}});
+                failures.push_back(
+                    failure(a, FailureKind::Assert, 31, "assertion failed: mode is idle"));
                 return true;
             }
             return crit && emit(s, a, out, {});
@@ -110,6 +116,11 @@ private:
         SlotId slot;
         std::int64_t value;
     };
+
+    static StepFailure failure(ActionId a, FailureKind kind, std::uint32_t line,
+                               std::string message) {
+        return StepFailure{a, kind, 0, std::move(message), SourceRange{{line, 5, 0}, {}}};
+    }
 
     bool emit(ConstStateView s, ActionId a, SuccessorBuffer& out,
               const std::vector<Assign>& assigns) const {

@@ -64,9 +64,9 @@ TEST_CASE("trace_builder: unknown action locations stay unknown") {
 }
 
 TEST_CASE("trace_builder: every sample passes validation") {
-    for (const Trace& trace : {test::invariant_sample(), test::runtime_sample(),
-                               test::assert_sample(), test::deadlock_sample(),
-                               test::lasso_sample()}) {
+    for (const Trace& trace :
+         {test::invariant_sample(), test::runtime_sample(), test::assert_sample(),
+          test::deadlock_sample(), test::lasso_sample()}) {
         CAPTURE(trace.property.kind);
         CHECK(validate_trace(trace).empty());
     }

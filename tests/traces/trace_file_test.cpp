@@ -1,12 +1,12 @@
-#include "traces/trace_json.hpp"
-
 #include "tests/traces/sample_traces.hpp"
-
-#include <doctest/doctest.h>
+#include "traces/trace_json.hpp"
 
 #include <atomic>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 namespace fs = std::filesystem;
@@ -22,10 +22,12 @@ public:
                                              "-" + std::to_string(counter++));
         fs::create_directories(path_);
     }
+
     ~TempDir() {
         std::error_code ec;
         fs::remove_all(path_, ec);
     }
+
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     TempDir(TempDir&&) = delete;
@@ -49,7 +51,9 @@ std::vector<std::string> entries(const fs::path& dir) {
 
 std::string file_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace

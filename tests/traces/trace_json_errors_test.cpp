@@ -1,11 +1,10 @@
+#include "tests/traces/sample_traces.hpp"
 #include "traces/trace_json.hpp"
 
-#include "tests/traces/sample_traces.hpp"
+#include <random>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
-
-#include <random>
 
 using namespace ilv;
 using Json = nlohmann::ordered_json;
@@ -20,11 +19,17 @@ std::string error_of_text(const std::string& text) {
     return error;
 }
 
-std::string error_of(const Json& doc) { return error_of_text(doc.dump()); }
+std::string error_of(const Json& doc) {
+    return error_of_text(doc.dump());
+}
 
-Json doc_of(const Trace& trace) { return Json::parse(trace_to_json(trace)); }
+Json doc_of(const Trace& trace) {
+    return Json::parse(trace_to_json(trace));
+}
 
-Json invariant_doc() { return doc_of(test::invariant_sample()); }
+Json invariant_doc() {
+    return doc_of(test::invariant_sample());
+}
 
 } // namespace
 
@@ -41,7 +46,8 @@ TEST_CASE("trace_json errors: text that is not JSON reports where parsing stoppe
     const std::string error = error_of_text(truncated);
     CHECK(error.rfind("invalid JSON: ", 0) == 0);
     CHECK(error.find("line 4,") != std::string::npos);
-    CHECK(error_of_text(R"({"format": "interleave-trace", "version": 1e999})").rfind("invalid JSON: ", 0) == 0);
+    CHECK(error_of_text(R"({"format": "interleave-trace", "version": 1e999})")
+              .rfind("invalid JSON: ", 0) == 0);
 }
 
 TEST_CASE("trace_json errors: binary garbage and deep nesting are rejected") {
@@ -52,7 +58,8 @@ TEST_CASE("trace_json errors: binary garbage and deep nesting are rejected") {
     CHECK(error_of_text(garbage).rfind("invalid JSON: ", 0) == 0);
     CHECK(error_of_text(std::string(100000, '[')).rfind("invalid JSON: ", 0) == 0);
     const std::string nested = std::string(10000, '[') + std::string(10000, ']');
-    CHECK(error_of_text(nested) == "not an interleave trace (expected a JSON object, found an array)");
+    CHECK(error_of_text(nested) ==
+          "not an interleave trace (expected a JSON object, found an array)");
 }
 
 TEST_CASE("trace_json errors: the header identifies format and version") {
@@ -70,7 +77,8 @@ TEST_CASE("trace_json errors: the header identifies format and version") {
     CHECK(error_of(doc) == "version: expected an integer, found a string");
     doc.erase("version");
     CHECK(error_of(doc) == "version: missing");
-    CHECK(error_of_text("42") == "not an interleave trace (expected a JSON object, found an integer)");
+    CHECK(error_of_text("42") ==
+          "not an interleave trace (expected a JSON object, found an integer)");
 }
 
 TEST_CASE("trace_json errors: model, defines and property fields are typed") {
@@ -96,6 +104,9 @@ TEST_CASE("trace_json errors: model, defines and property fields are typed") {
     CHECK(error_of(doc) == "property.location: expected an object or null, found a string");
     doc["property"]["location"] = Json::parse(R"({"line": -1, "column": 2})");
     CHECK(error_of(doc) == "property.location.line: integer -1 out of range");
+    doc["property"]["location"] = Json::parse(R"({"line": 0, "column": 2})");
+    CHECK(error_of(doc) ==
+          "property.location.line: lines count from 1 (an unknown location is null)");
     doc["property"]["location"] = Json::parse(R"({"line": 1})");
     CHECK(error_of(doc) == "property.location.column: missing");
     doc = invariant_doc();
@@ -222,7 +233,8 @@ TEST_CASE("trace_json errors: every truncation and random corruption fails clean
     REQUIRE(text.back() == '\n');
     for (std::size_t n = 0; n + 1 < text.size(); ++n) { // every cut short of the final newline
         error.clear();
-        const bool accepted = trace_from_json(std::string_view(text).substr(0, n), error).has_value();
+        const bool accepted =
+            trace_from_json(std::string_view(text).substr(0, n), error).has_value();
         CHECK_FALSE(accepted);
         CHECK_FALSE(error.empty());
     }

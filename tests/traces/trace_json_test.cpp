@@ -106,9 +106,11 @@ TEST_CASE("trace_json: variables carry what is needed to render every value") {
     const Json& vars = doc["variables"];
     REQUIRE(vars.size() == 5);
     CHECK(vars[0] == Json::parse(R"({"name": "count", "type": "int", "lower": 0, "upper": 2})"));
-    CHECK(vars[1] == Json::parse(R"({"name": "mode", "type": "enum", "values": ["IDLE", "BUSY"]})"));
+    CHECK(vars[1] ==
+          Json::parse(R"({"name": "mode", "type": "enum", "values": ["IDLE", "BUSY"]})"));
     CHECK(vars[2] == Json::parse(R"({"name": "done", "type": "bool"})"));
-    CHECK(vars[4] == Json::parse(R"({"name": "p[1].@", "type": "location", "values": ["idle", "crit"]})"));
+    CHECK(vars[4] ==
+          Json::parse(R"({"name": "p[1].@", "type": "location", "values": ["idle", "crit"]})"));
     CHECK(doc["processes"] == Json::parse(R"(["p[0]", "p[1]"])"));
     CHECK(doc["initial"] == Json::parse("[0, 0, 0, 0, 0]"));
     // After p[0].enter and p[1].enter: count 2, both processes at crit (index 1).
