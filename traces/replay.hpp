@@ -16,6 +16,7 @@ namespace ilv {
 
 /// The outcome of `replay`.
 struct ReplayResult {
+    /// True when every step replayed and the final state confirms the violation.
     bool ok = false;
     /// 1-based index of the step where the trace diverged; the step count when only the final
     /// confirmation failed; 0 when it diverged before the first step (or on success).

@@ -29,12 +29,13 @@ namespace ilv::test {
 /// The toy system described in the file comment.
 class ToySystem final : public TransitionSystem {
 public:
-    static constexpr SlotId count = 0;
-    static constexpr SlotId mode = 1;
-    static constexpr SlotId done = 2;
-    static constexpr SlotId first_location = 3;
-    static constexpr ActionId kinds = 7;
+    static constexpr SlotId count = 0;          ///< slot `count`
+    static constexpr SlotId mode = 1;           ///< slot `mode`
+    static constexpr SlotId done = 2;           ///< slot `done`
+    static constexpr SlotId first_location = 3; ///< slot `p[0].@`; `p[1].@` follows
+    static constexpr ActionId kinds = 7;        ///< actions per process
 
+    /// Builds the layout, the two processes and their 14 actions.
     ToySystem() {
         layout_.add("count", SlotKind::Int, 0, 2);
         layout_.add("mode", SlotKind::Enum, 0, 1, {"IDLE", "BUSY"});
