@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [extra-package ...]
 set -euo pipefail
 need=(cmake ninja-build g++ clang-14 libclang-rt-14-dev libboost-graph-dev nlohmann-json3-dev
-      libcli11-dev doctest-dev spin gcc "$@")
+      libcli11-dev doctest-dev spin gcc python3-jsonschema "$@")
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

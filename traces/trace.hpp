@@ -22,6 +22,8 @@ struct TraceVariable {
     std::int64_t lower = 0;
     std::int64_t upper = 0;
     std::vector<std::string> labels; ///< enum members or location names
+    /// Field-wise equality, for round-trip tests and replay's layout comparison.
+    friend bool operator==(const TraceVariable&, const TraceVariable&) = default;
 };
 
 /// One transition of a counterexample.
@@ -35,6 +37,8 @@ struct TraceStep {
     bool failed = false;             ///< the step itself failed (assert or runtime error)
     std::string error;               ///< failed only: the message
     SourceRange error_where;         ///< failed only: the failing statement
+    /// Field-wise equality, for round-trip tests.
+    friend bool operator==(const TraceStep&, const TraceStep&) = default;
 };
 
 /// The property a trace violates.
@@ -43,6 +47,8 @@ struct TraceProperty {
     std::string kind;    ///< "invariant", "assert", "runtime", "deadlock", "liveness"
     SourceRange where;   ///< declaration (unknown for deadlock)
     std::string message; ///< one line saying what went wrong
+    /// Field-wise equality, for round-trip tests.
+    friend bool operator==(const TraceProperty&, const TraceProperty&) = default;
 };
 
 /// A whole counterexample.
@@ -57,6 +63,8 @@ struct Trace {
     std::vector<std::int64_t> initial;
     std::vector<TraceStep> steps;
     std::optional<std::size_t> loop_start; ///< lasso: index of the step where the cycle begins
+    /// Field-wise equality: a trace read back from its JSON equals the one written.
+    friend bool operator==(const Trace&, const Trace&) = default;
 };
 
 } // namespace ilv

@@ -6,6 +6,7 @@
 
 #include "model/transition_system.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,8 @@ public:
         processes_.emplace_back("graph");
         for (ActionId a = 0; a < action_count; ++a) {
             ActionInfo info;
-            info.name = "a" + std::to_string(a);
+            info.name = "a"; // appended: GCC 12 -Wrestrict misfires on `"a" + std::to_string(a)`
+            info.name += std::to_string(a);
             info.step = info.name;
             info.process = 0;
             info.reads.insert(0);
@@ -45,9 +47,10 @@ public:
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return actions_; }
     [[nodiscard]] std::span<const std::string> processes() const override { return processes_; }
     void initial(StateView out) const override {
-        out[0] = 0;
+        std::fill(out.begin(), out.end(), Word{0});
         layout_.set(out, 0, 0);
     }
+    using TransitionSystem::successors;
     bool successors(ConstStateView s, ActionId a, SuccessorBuffer& out,
                     FailureBuffer& failures) const override {
         const std::int64_t node = layout_.get(s, 0);
