@@ -31,7 +31,8 @@ public:
         processes_.emplace_back("graph");
         for (ActionId a = 0; a < action_count; ++a) {
             ActionInfo info;
-            info.name = "a" + std::to_string(a);
+            info.name = "a";
+            info.name += std::to_string(a); // not "a" + ...: GCC 12 -Wrestrict false positive
             info.step = info.name;
             info.process = 0;
             info.reads.insert(0);
@@ -40,6 +41,8 @@ public:
             actions_.push_back(std::move(info));
         }
     }
+
+    using TransitionSystem::successors;
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return actions_; }
