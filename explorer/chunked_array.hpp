@@ -57,6 +57,17 @@ public:
         return chunks_.size() * chunk_values() * sizeof(T) +
                chunks_.capacity() * sizeof(std::unique_ptr<T[]>);
     }
+    /// Bytes the next `push()` allocates: a chunk (and a larger chunk table) when none is
+    /// spare, else 0.
+    [[nodiscard]] std::size_t push_allocation_bytes() const noexcept {
+        if (spare() > 0) {
+            return 0;
+        }
+        const std::size_t table = chunks_.size() < chunks_.capacity()
+                                      ? 0
+                                      : std::max<std::size_t>(1, 2 * chunks_.capacity());
+        return chunk_values() * sizeof(T) + table * sizeof(std::unique_ptr<T[]>);
+    }
     /// What `memory_bytes()` will be after one more `push()` (a new chunk if none is spare).
     [[nodiscard]] std::size_t memory_bytes_after_push() const noexcept {
         if (spare() > 0) {

@@ -23,6 +23,22 @@ Explorer::Explorer(const TransitionSystem& system, SearchOptions options)
     : system_(system), options_(std::move(options)), store_(system.layout().words()),
       parents_(1, parent_chunk_bytes), successors_(system.layout().words()) {}
 
+bool Explorer::fits(std::size_t net, std::size_t allocated) const {
+    const std::uint64_t limit = options_.memory_limit_bytes;
+    return limit == 0 || allocated == 0 ||
+           (accounted_bytes() + net <= limit && current_rss_bytes() + allocated <= limit);
+}
+
+template <class T>
+bool Explorer::append(std::vector<T>& v, const T& value) {
+    const std::size_t grown = std::max<std::size_t>(2 * v.capacity(), 1) * sizeof(T);
+    if (v.size() == v.capacity() && !fits(grown - v.capacity() * sizeof(T), grown)) {
+        return finish(Outcome::MemoryLimit);
+    }
+    v.push_back(value);
+    return true;
+}
+
 SearchResult Explorer::run(Observer& observer) {
     ILV_ASSERT(!ran_, "an Explorer runs once");
     ran_ = true;
@@ -218,6 +234,9 @@ bool Explorer::discover(Observer& observer, StateId from, ActionId a, ConstState
 }
 
 bool Explorer::store_state(ConstStateView s, std::uint64_t h, StateId parent, Discovery& d) {
+#ifndef NDEBUG
+    ILV_ASSERT(system_.layout().is_canonical(s), "padding bits must be zero for hashing");
+#endif
     if (store_.size() >= guard_at_) {
         if (limit_ == Outcome::Complete) {
             limit_ = limit_before_insert(); // no state is added after a limit, so keep it
@@ -245,7 +264,8 @@ Outcome Explorer::limit_before_insert() {
     const std::size_t now = store_.memory_bytes() + parents_.memory_bytes();
     const std::size_t after =
         store_.memory_bytes_after_insert() + parents_.memory_bytes_after_push();
-    if (!fits(after - now)) {
+    if (!fits(after - now,
+              store_.insert_allocation_bytes() + parents_.push_allocation_bytes())) {
         return Outcome::MemoryLimit;
     }
     std::size_t room = std::min(store_.spare(), parents_.spare());
@@ -254,21 +274,6 @@ Outcome Explorer::limit_before_insert() {
     }
     guard_at_ = n + std::max<std::size_t>(room, 1);
     return Outcome::Complete;
-}
-
-bool Explorer::fits(std::size_t extra) const {
-    const std::uint64_t limit = options_.memory_limit_bytes;
-    return limit == 0 || extra == 0 ||
-           (accounted_bytes() + extra <= limit && current_rss_bytes() + extra <= limit);
-}
-
-template <class T>
-bool Explorer::append(std::vector<T>& v, const T& value) {
-    if (v.size() == v.capacity() && !fits(std::max<std::size_t>(v.capacity(), 1) * sizeof(T))) {
-        return finish(Outcome::MemoryLimit);
-    }
-    v.push_back(value);
-    return true;
 }
 
 bool Explorer::visit_leaf(Observer& observer, StateId id, std::uint32_t depth) {

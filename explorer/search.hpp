@@ -50,6 +50,7 @@ struct SearchStats {
 
 /// Search configuration, parsed once by the caller.
 struct SearchOptions {
+    /// BFS by default: violations at minimal depth, shortest counterexamples.
     SearchOrder order = SearchOrder::Bfs;
     /// 0 = unlimited; a search never stores more states than this (Outcome::StateLimit).
     std::uint64_t max_states = 0;
@@ -59,13 +60,15 @@ struct SearchOptions {
     /// With DFS, a state first reached at the limit stays unexpanded even if a shorter path
     /// to it exists, as in SPIN.
     std::uint32_t max_depth = 0;
-    /// 0 = unlimited; the search stops with MemoryLimit before a growth step would take the
-    /// process RSS above this (checked at every allocation of the store, plus a periodic
-    /// RSS probe for memory the search does not own).
+    /// 0 = unlimited; the search stops with MemoryLimit before an allocation of its own
+    /// (arena chunk, index doubling, parent chunk, frontier growth) would take either its
+    /// accounted bytes or the process RSS above this. A periodic RSS probe also stops it, after
+    /// the fact, when memory it does not own (e.g. an observer's) crosses the limit.
     std::uint64_t memory_limit_bytes = 0;
     /// Call `Observer::on_edge` for every transition.
     bool report_edges = false;
-    /// Polled once per expansion; when it reads true the search ends with Interrupted.
+    /// Polled before every expansion step (BFS: a state, DFS: one action of a state); when it
+    /// reads true the search ends with Interrupted.
     /// Meant to be set by a signal handler; must outlive `run`.
     const std::atomic<bool>* interrupt = nullptr;
     /// Called about every `progress_interval_seconds` with the current counters.
@@ -76,8 +79,8 @@ struct SearchOptions {
 
 /// How a search ended and what it counted.
 struct SearchResult {
-    Outcome outcome = Outcome::Complete;
-    SearchStats stats;
+    Outcome outcome = Outcome::Complete; ///< why the search ended
+    SearchStats stats;                   ///< counters at the end
 };
 
 /// Runs one search and keeps its stored states and parent links afterwards, so callers can
@@ -141,8 +144,9 @@ private:
     /// The limit one more stored state would break (Complete: none); also schedules the next
     /// check at the next allocation or state limit.
     Outcome limit_before_insert();
-    /// True when `extra` more bytes keep the process within `memory_limit_bytes`.
-    [[nodiscard]] bool fits(std::size_t extra) const;
+    /// True when a growth step that adds `net` accounted bytes and allocates `allocated` bytes
+    /// keeps both the accounted bytes and the process RSS within `memory_limit_bytes`.
+    [[nodiscard]] bool fits(std::size_t net, std::size_t allocated) const;
     /// Appends to a frontier vector unless its growth would break the memory limit.
     template <class T>
     bool append(std::vector<T>& v, const T& value);

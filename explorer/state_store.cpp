@@ -13,6 +13,16 @@ namespace {
 /// enough that the chunk table stays tiny.
 constexpr std::size_t arena_chunk_bytes = std::size_t{1} << 20;
 
+/// Word-by-word equality; states are short, so this beats a call to memcmp.
+bool same_words(ConstStateView a, ConstStateView b) noexcept {
+    for (std::size_t w = 0; w < a.size(); ++w) {
+        if (a[w] != b[w]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 StateStore::StateStore(std::size_t words, std::uint64_t seed)
@@ -39,8 +49,7 @@ std::size_t StateStore::probe(ConstStateView s, std::uint64_t h) const noexcept 
             return i;
         }
         if ((e & tag_mask) == want) {
-            const ConstStateView other = arena_.at((e & id_mask_) - 1);
-            if (std::equal(other.begin(), other.end(), s.begin())) {
+            if (same_words(arena_.at((e & id_mask_) - 1), s)) {
                 return i;
             }
         }
@@ -87,14 +96,23 @@ void StateStore::rebuild(unsigned bits) {
     index_bits_ = bits;
     id_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << bits) - 1);
     grow_at_ = bits == max_index_bits ? max_size() : capacity() / 4 * 3;
+    // Hash a batch, prefetch its slots, then place it: the random writes overlap in memory.
+    constexpr std::size_t batch = 16;
+    std::uint64_t hashes[batch];
     const std::size_t mask = capacity() - 1;
-    for (std::size_t id = 0; id < size_; ++id) {
-        const std::uint64_t h = hash(arena_.at(id));
-        std::size_t i = h & mask;
-        while (index_[i] != 0) {
-            i = (i + 1) & mask;
+    for (std::size_t first = 0; first < size_; first += batch) {
+        const std::size_t count = std::min(batch, size_ - first);
+        for (std::size_t k = 0; k < count; ++k) {
+            hashes[k] = hash(arena_.at(first + k));
+            prefetch(hashes[k]);
         }
-        index_[i] = entry(h, static_cast<StateId>(id));
+        for (std::size_t k = 0; k < count; ++k) {
+            std::size_t i = hashes[k] & mask;
+            while (index_[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            index_[i] = entry(hashes[k], static_cast<StateId>(first + k));
+        }
     }
 }
 
@@ -109,6 +127,11 @@ std::size_t StateStore::memory_bytes() const noexcept {
 std::size_t StateStore::memory_bytes_after_insert() const noexcept {
     const std::size_t entries = size_ == grow_at_ ? 2 * capacity() : capacity();
     return arena_.memory_bytes_after_push() + entries * sizeof(std::uint32_t);
+}
+
+std::size_t StateStore::insert_allocation_bytes() const noexcept {
+    const std::size_t index = size_ == grow_at_ ? 2 * capacity() * sizeof(std::uint32_t) : 0;
+    return arena_.push_allocation_bytes() + index;
 }
 
 } // namespace ilv

@@ -74,6 +74,10 @@ public:
     /// What `memory_bytes()` will be after inserting one more new state (growth included);
     /// lets a caller refuse the insert before it exceeds a memory budget.
     [[nodiscard]] std::size_t memory_bytes_after_insert() const noexcept;
+    /// Bytes that inserting one more new state allocates (a new arena chunk, a doubled
+    /// index), ignoring what it frees; 0 when it allocates nothing. For RSS projections,
+    /// since an allocator need not return freed memory to the system.
+    [[nodiscard]] std::size_t insert_allocation_bytes() const noexcept;
 
 private:
     static constexpr unsigned min_index_bits = 10;
