@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     std::printf("new states/s        %.0f (wall clock)\n", states / r.stats.seconds);
     std::printf("new states/cpu-s    %.0f (CPU time: robust on a loaded machine)\n",
                 states / cpu_seconds);
-    std::printf("transitions/s       %.0f\n", static_cast<double>(r.stats.transitions) / r.stats.seconds);
+    std::printf("transitions/s       %.0f\n",
+                static_cast<double>(r.stats.transitions) / r.stats.seconds);
     std::printf("packed state bytes  %.0f\n", state_bytes);
     std::printf("store bytes/state   %.2f (arena + index + parents, allocated)\n",
                 static_cast<double>(r.stats.store_bytes) / states);

@@ -40,23 +40,23 @@ public:
     }
 
     /// Record `i` (< size()); valid as long as the array lives.
-    [[nodiscard]] std::span<const T> at(std::size_t i) const noexcept {
-        return {slot(i), stride_};
-    }
+    [[nodiscard]] std::span<const T> at(std::size_t i) const noexcept { return {slot(i), stride_}; }
+
     /// Mutable record `i` (< size()).
     [[nodiscard]] std::span<T> at(std::size_t i) noexcept { return {slot(i), stride_}; }
 
     /// Number of records appended.
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
     /// Records that can be appended before the next chunk allocation.
-    [[nodiscard]] std::size_t spare() const noexcept {
-        return (chunks_.size() << shift_) - size_;
-    }
+    [[nodiscard]] std::size_t spare() const noexcept { return (chunks_.size() << shift_) - size_; }
+
     /// Bytes allocated now (whole chunks plus the chunk table).
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
         return chunks_.size() * chunk_values() * sizeof(T) +
                chunks_.capacity() * sizeof(std::unique_ptr<T[]>);
     }
+
     /// Bytes the next `push()` allocates: a chunk (and a larger chunk table) when none is
     /// spare, else 0.
     [[nodiscard]] std::size_t push_allocation_bytes() const noexcept {
@@ -68,6 +68,7 @@ public:
                                       : std::max<std::size_t>(1, 2 * chunks_.capacity());
         return chunk_values() * sizeof(T) + table * sizeof(std::unique_ptr<T[]>);
     }
+
     /// What `memory_bytes()` will be after one more `push()` (a new chunk if none is spare).
     [[nodiscard]] std::size_t memory_bytes_after_push() const noexcept {
         if (spare() > 0) {
@@ -82,6 +83,7 @@ public:
 
 private:
     [[nodiscard]] std::size_t chunk_values() const noexcept { return (mask_ + 1) * stride_; }
+
     [[nodiscard]] T* slot(std::size_t i) const noexcept {
         return chunks_[i >> shift_].get() + (i & mask_) * stride_;
     }

@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <string>
-
 #include <unistd.h>
 
 namespace ilv {

@@ -35,15 +35,18 @@ public:
     virtual Next on_state(StateId /*id*/, ConstStateView /*s*/, std::uint32_t /*depth*/) {
         return Next::Continue;
     }
+
     /// An enabled action failed (assert or runtime error) while expanding `from`, which lies
     /// at `depth`. Prune drops the successors of `from` that were not stored yet.
     virtual Next on_failure(StateId /*from*/, const StepFailure& /*f*/, std::uint32_t /*depth*/) {
         return Next::Continue;
     }
+
     /// `id` has no enabled action and the system says it is not a valid end.
     virtual Next on_deadlock(StateId /*id*/, ConstStateView /*s*/, std::uint32_t /*depth*/) {
         return Next::Continue;
     }
+
     /// Every generated transition, duplicates included; only called when
     /// `SearchOptions::report_edges` is set. `is_new` tells whether `to` was just stored.
     virtual void on_edge(StateId /*from*/, ActionId /*a*/, StateId /*to*/, bool /*is_new*/) {}

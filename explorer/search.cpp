@@ -20,8 +20,11 @@ constexpr std::uint64_t rss_period = 16;
 } // namespace
 
 Explorer::Explorer(const TransitionSystem& system, SearchOptions options)
-    : system_(system), options_(std::move(options)), store_(system.layout().words()),
-      parents_(1, parent_chunk_bytes), successors_(system.layout().words()) {}
+    : system_(system),
+      options_(std::move(options)),
+      store_(system.layout().words()),
+      parents_(1, parent_chunk_bytes),
+      successors_(system.layout().words()) {}
 
 bool Explorer::fits(std::size_t net, std::size_t allocated) const {
     const std::uint64_t limit = options_.memory_limit_bytes;
@@ -82,10 +85,10 @@ void Explorer::run_bfs(Observer& observer) {
             ++depth;
             level_end = store_.size();
         }
-        expanded_ = next + 1;
         if (!poll()) {
             return;
         }
+        expanded_ = next + 1;
         const auto id = static_cast<StateId>(next);
         if (!is_pruned_next(id) && !expand_bfs(observer, id, depth)) {
             return;
@@ -160,8 +163,8 @@ bool Explorer::step_dfs(Observer& observer) {
     }
     successors_.clear();
     failures_.clear();
-    top.enabled = system_.successors(store_.state(top.id), top.action, successors_, failures_) ||
-                  top.enabled;
+    top.enabled =
+        system_.successors(store_.state(top.id), top.action, successors_, failures_) || top.enabled;
     if (top.skip == 0) {
         bool pruned = false;
         if (!report_failures(observer, top.id, depth, pruned)) {
@@ -264,8 +267,7 @@ Outcome Explorer::limit_before_insert() {
     const std::size_t now = store_.memory_bytes() + parents_.memory_bytes();
     const std::size_t after =
         store_.memory_bytes_after_insert() + parents_.memory_bytes_after_push();
-    if (!fits(after - now,
-              store_.insert_allocation_bytes() + parents_.push_allocation_bytes())) {
+    if (!fits(after - now, store_.insert_allocation_bytes() + parents_.push_allocation_bytes())) {
         return Outcome::MemoryLimit;
     }
     std::size_t room = std::min(store_.spare(), parents_.spare());
@@ -326,8 +328,8 @@ double Explorer::elapsed_seconds() const {
 }
 
 std::size_t Explorer::accounted_bytes() const noexcept {
-    return store_.memory_bytes() + parents_.memory_bytes() +
-           pruned_.capacity() * sizeof(StateId) + stack_.capacity() * sizeof(Frame);
+    return store_.memory_bytes() + parents_.memory_bytes() + pruned_.capacity() * sizeof(StateId) +
+           stack_.capacity() * sizeof(Frame);
 }
 
 SearchStats Explorer::snapshot() const {

@@ -95,10 +95,13 @@ public:
 
     /// Stored state `id`; valid while the explorer lives.
     [[nodiscard]] ConstStateView state(StateId id) const noexcept { return store_.state(id); }
+
     /// Number of stored states.
     [[nodiscard]] std::size_t size() const noexcept { return store_.size(); }
+
     /// The state from which `id` was first discovered; `no_state` for the initial state.
     [[nodiscard]] StateId parent(StateId id) const noexcept { return parents_.at(id)[0]; }
+
     /// The path from the initial state to `id`: each step's action and the state after it
     /// (empty for the initial state). Under BFS it is a shortest path. Each action is the
     /// lowest ActionId leading from the parent to the child.
@@ -113,6 +116,7 @@ private:
         bool is_new = false;   ///< stored just now
         bool expand = true;    ///< new and not pruned by `on_state`
     };
+
     /// One DFS stack entry: a state and how far its expansion got.
     struct Frame {
         StateId id;
@@ -137,8 +141,8 @@ private:
     bool report_failures(Observer& observer, StateId from, std::uint32_t depth, bool& pruned);
     /// Handles successor `s` (hash `h`) of `from` under `a`: counts the transition, stores
     /// it, reports the edge and, when new, the state at `depth`. False when the search must end.
-    bool discover(Observer& observer, StateId from, ActionId a, ConstStateView s,
-                  std::uint64_t h, std::uint32_t depth, Discovery& d);
+    bool discover(Observer& observer, StateId from, ActionId a, ConstStateView s, std::uint64_t h,
+                  std::uint32_t depth, Discovery& d);
     /// Looks up or stores `s` unless a limit forbids a new state; false when it ends the search.
     bool store_state(ConstStateView s, std::uint64_t h, StateId parent, Discovery& d);
     /// The limit one more stored state would break (Complete: none); also schedules the next
@@ -162,6 +166,7 @@ private:
     /// Bytes held by the store, index, parents and frontier structures.
     [[nodiscard]] std::size_t accounted_bytes() const noexcept;
     [[nodiscard]] SearchStats snapshot() const;
+
     [[nodiscard]] bool at_depth_limit(std::uint32_t depth) const noexcept {
         return options_.max_depth != 0 && depth >= options_.max_depth;
     }
@@ -172,7 +177,7 @@ private:
     ChunkedArray<StateId> parents_;
     std::vector<StateId> pruned_; ///< BFS: ids pruned by `on_state`, ascending
     std::size_t pruned_cursor_ = 0;
-    std::vector<Frame> stack_;    ///< DFS only
+    std::vector<Frame> stack_; ///< DFS only
     SuccessorBuffer successors_;
     FailureBuffer failures_;
     std::vector<std::uint64_t> hashes_;
@@ -185,7 +190,7 @@ private:
     std::size_t guard_at_ = 0;          ///< store size at which limits are checked again
     std::uint64_t transitions_ = 0;
     std::uint32_t max_depth_seen_ = 0;
-    std::size_t expanded_ = 0;          ///< BFS cursor: states taken from the frontier
+    std::size_t expanded_ = 0; ///< BFS cursor: states taken from the frontier
     std::uint64_t polls_ = 0;
     Clock::time_point start_;
     double next_progress_ = 0;

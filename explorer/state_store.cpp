@@ -26,7 +26,9 @@ bool same_words(ConstStateView a, ConstStateView b) noexcept {
 } // namespace
 
 StateStore::StateStore(std::size_t words, std::uint64_t seed)
-    : words_(words), seed_(seed), arena_(words, arena_chunk_bytes) {
+    : words_(words),
+      seed_(seed),
+      arena_(words, arena_chunk_bytes) {
     ILV_ASSERT(words > 0, "states have at least one word");
     rebuild(min_index_bits);
 }

@@ -37,6 +37,7 @@ public:
     [[nodiscard]] std::uint64_t hash(ConstStateView s) const noexcept {
         return hash_words(s, seed_);
     }
+
     /// Hints the CPU to load the index entry `h` probes first (batching hides cache misses).
     void prefetch(std::uint64_t h) const noexcept {
         __builtin_prefetch(index_.get() + (h & (capacity() - 1)));
@@ -45,27 +46,33 @@ public:
     /// The id of `s`, storing it first when new. Requires `size() < max_size()` and a
     /// canonical state of `words()` words.
     Insert find_or_insert(ConstStateView s) { return find_or_insert_hashed(s, hash(s)); }
+
     /// `find_or_insert` with `h == hash(s)` already computed.
     Insert find_or_insert_hashed(ConstStateView s, std::uint64_t h);
+
     /// The id of `s`, or `no_state` when it is not stored.
-    [[nodiscard]] StateId find(ConstStateView s) const noexcept {
-        return find_hashed(s, hash(s));
-    }
+    [[nodiscard]] StateId find(ConstStateView s) const noexcept { return find_hashed(s, hash(s)); }
+
     /// `find` with `h == hash(s)` already computed.
     [[nodiscard]] StateId find_hashed(ConstStateView s, std::uint64_t h) const noexcept;
 
     /// Stored state `id` (< size()); the view stays valid while the store lives.
     [[nodiscard]] ConstStateView state(StateId id) const noexcept { return arena_.at(id); }
+
     /// Number of stored states.
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
     /// Words per state.
     [[nodiscard]] std::size_t words() const noexcept { return words_; }
+
     /// The most states this store can hold (the index is limited to 2^32 entries).
     [[nodiscard]] static constexpr std::size_t max_size() noexcept {
         return (std::size_t{1} << max_index_bits) / 4 * 3;
     }
+
     /// Inserts that can happen before any allocation (a new arena chunk or index growth).
     [[nodiscard]] std::size_t spare() const noexcept;
+
     /// Index entries (a power of two).
     [[nodiscard]] std::size_t capacity() const noexcept { return std::size_t{1} << index_bits_; }
 
@@ -99,8 +106,8 @@ private:
     ChunkedArray<Word> arena_;
     std::unique_ptr<std::uint32_t[]> index_;
     unsigned index_bits_ = min_index_bits;
-    std::uint32_t id_mask_ = 0;   ///< low index_bits_ bits set
-    std::size_t grow_at_ = 0;     ///< size at which the next insert first grows the index
+    std::uint32_t id_mask_ = 0; ///< low index_bits_ bits set
+    std::size_t grow_at_ = 0;   ///< size at which the next insert first grows the index
     std::size_t size_ = 0;
 };
 

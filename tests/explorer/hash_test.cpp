@@ -1,7 +1,5 @@
 #include "explorer/hash.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -9,6 +7,8 @@
 #include <cstdint>
 #include <random>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 

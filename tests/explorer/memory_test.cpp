@@ -1,10 +1,10 @@
 #include "explorer/memory.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 

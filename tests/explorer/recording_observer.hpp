@@ -20,12 +20,14 @@ public:
         std::int64_t node;
         std::uint32_t depth;
     };
+
     /// A reported failure.
     struct Failed {
         StateId from;
         ActionId action;
         std::uint32_t depth;
     };
+
     /// A reported edge.
     using EdgeEvent = std::tuple<StateId, ActionId, StateId, bool>;
 
@@ -36,14 +38,17 @@ public:
         states.push_back({id, layout_.get(s, 0), depth});
         return state_answer ? state_answer(states.back()) : Next::Continue;
     }
+
     Next on_failure(StateId from, const StepFailure& f, std::uint32_t depth) override {
         failures.push_back({from, f.action, depth});
         return failure_answer;
     }
+
     Next on_deadlock(StateId id, ConstStateView s, std::uint32_t depth) override {
         deadlocks.push_back({id, layout_.get(s, 0), depth});
         return deadlock_answer;
     }
+
     void on_edge(StateId from, ActionId a, StateId to, bool is_new) override {
         edges.emplace_back(from, a, to, is_new);
     }
@@ -56,6 +61,7 @@ public:
         }
         return out;
     }
+
     /// Depths of the discovered states, in discovery order.
     [[nodiscard]] std::vector<std::uint32_t> depths() const {
         std::vector<std::uint32_t> out;
@@ -64,6 +70,7 @@ public:
         }
         return out;
     }
+
     /// The id under which `node` was stored (no_state if never).
     [[nodiscard]] StateId id_of(std::int64_t node) const {
         for (const Seen& s : states) {

@@ -4,10 +4,10 @@
 #include "tests/support/counter_system.hpp"
 #include "tests/support/explicit_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <atomic>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 using ilv::test::CounterSystem;
@@ -202,7 +202,7 @@ TEST_CASE("search: statistics report memory and time") {
     Observer quiet;
     const SearchResult r = test::explore(counters, quiet);
     CHECK(r.stats.states == 10000);
-    CHECK(r.stats.max_depth == 198); // from (0,0) to (99,99)
+    CHECK(r.stats.max_depth == 198);               // from (0,0) to (99,99)
     CHECK(r.stats.store_bytes >= 10000 * (8 + 4)); // each state: one word plus its parent
     CHECK(r.stats.peak_memory_bytes > 0);
     CHECK(r.stats.seconds >= 0);

@@ -1,13 +1,13 @@
 #include "explorer/search.hpp"
 #include "tests/support/random_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 using ilv::test::RandomGraphSystem;
@@ -59,14 +59,17 @@ public:
         depth_[Packed(s.begin(), s.end())] = depth;
         return Next::Continue;
     }
+
     Next on_failure(StateId /*from*/, const StepFailure& /*f*/, std::uint32_t /*d*/) override {
         ++failures_;
         return Next::Continue;
     }
+
     Next on_deadlock(StateId /*id*/, ConstStateView /*s*/, std::uint32_t /*d*/) override {
         ++deadlocks_;
         return Next::Continue;
     }
+
     std::map<Packed, std::uint32_t> depth_;
     std::uint64_t failures_ = 0;
     std::uint64_t deadlocks_ = 0;

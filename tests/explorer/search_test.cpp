@@ -1,10 +1,11 @@
 #include "explorer/search.hpp"
+
 #include "tests/explorer/recording_observer.hpp"
 #include "tests/support/explicit_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 using ilv::test::Edge;
@@ -16,8 +17,8 @@ namespace {
 /// 0 -a0-> 1, 0 -a1-> 2, 1 -a0-> 3, 2 -a0-> 3, 3 -a0-> 4, 3 -a1-> 0; node 4 is a valid end.
 /// By hand: 5 states, 6 transitions, deepest state 4 at depth 3.
 ExplicitGraphSystem diamond(std::vector<std::int64_t> ends = {4}) {
-    return ExplicitGraphSystem(5, 2, {{0, 0, 1}, {0, 1, 2}, {1, 0, 3}, {2, 0, 3}, {3, 0, 4}, {3, 1, 0}},
-                               std::move(ends));
+    return ExplicitGraphSystem(
+        5, 2, {{0, 0, 1}, {0, 1, 2}, {1, 0, 3}, {2, 0, 3}, {3, 0, 4}, {3, 1, 0}}, std::move(ends));
 }
 
 SearchOptions dfs() {
@@ -211,8 +212,8 @@ TEST_CASE("search: Stop from on_state ends the search at that state") {
 
 TEST_CASE("search: BFS finds a shortest path, DFS the first deep one") {
     // Long way 0 -a0-> 1 -a0-> 2 -a0-> 3 -a0-> 5, short way 0 -a1-> 4 -a1-> 5.
-    const ExplicitGraphSystem g(6, 2, {{0, 0, 1}, {1, 0, 2}, {2, 0, 3}, {3, 0, 5}, {0, 1, 4}, {4, 1, 5}},
-                                {5});
+    const ExplicitGraphSystem g(
+        6, 2, {{0, 0, 1}, {1, 0, 2}, {2, 0, 3}, {3, 0, 5}, {0, 1, 4}, {4, 1, 5}}, {5});
     SUBCASE("BFS") {
         RecordingObserver obs(g.layout());
         Explorer explorer(g, {});

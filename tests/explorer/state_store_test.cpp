@@ -1,18 +1,21 @@
-#include "explorer/chunked_array.hpp"
 #include "explorer/state_store.hpp"
 
-#include <doctest/doctest.h>
+#include "explorer/chunked_array.hpp"
 
 #include <array>
 #include <cstdint>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
 namespace {
 
 /// A distinct 2-word state for every `i`, spread over both words.
-std::array<Word, 2> state_of(std::uint64_t i) { return {i * 3 + 1, i >> 5}; }
+std::array<Word, 2> state_of(std::uint64_t i) {
+    return {i * 3 + 1, i >> 5};
+}
 
 } // namespace
 

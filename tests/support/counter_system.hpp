@@ -47,9 +47,13 @@ public:
     using TransitionSystem::successors;
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return actions_; }
+
     [[nodiscard]] std::span<const std::string> processes() const override { return processes_; }
+
     void initial(StateView out) const override { std::fill(out.begin(), out.end(), Word{0}); }
+
     bool successors(ConstStateView s, ActionId a, SuccessorBuffer& out,
                     FailureBuffer& /*failures*/) const override {
         const SlotId slot = a / 2;

@@ -39,13 +39,17 @@ public:
     using TransitionSystem::successors;
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return infos_; }
+
     [[nodiscard]] std::span<const std::string> processes() const override { return processes_; }
+
     void initial(StateView out) const override {
         for (Word& w : out) {
             w = 0;
         }
     }
+
     bool successors(ConstStateView s, ActionId a, SuccessorBuffer& out,
                     FailureBuffer& failures) const override {
         const Rule& r = rules_[a];
@@ -69,6 +73,7 @@ public:
         }
         return true;
     }
+
     /// Valid ends: states where one chosen slot holds its largest value.
     [[nodiscard]] bool is_valid_end(ConstStateView s) const override {
         return layout_.get(s, end_slot_) == layout_.slot(end_slot_).upper;
@@ -101,9 +106,11 @@ private:
     std::int64_t draw(std::int64_t lo, std::int64_t hi) {
         return lo + static_cast<std::int64_t>(rng_() % static_cast<std::uint64_t>(hi - lo + 1));
     }
+
     SlotId pick_slot() {
         return static_cast<SlotId>(draw(0, static_cast<std::int64_t>(layout_.slots().size()) - 1));
     }
+
     std::int64_t pick_value(SlotId slot) { return draw(0, layout_.slot(slot).upper); }
 
     void add_action(ActionId a) {
