@@ -1,0 +1,57 @@
+#include "cli/check_command.hpp"
+
+#include "explorer/exit_codes.hpp"
+#include "model/load.hpp"
+#include "traces/digest.hpp"
+#include "traces/replay.hpp"
+#include "traces/trace_json.hpp"
+
+#include <iostream>
+
+namespace ilv::cli {
+
+namespace {
+
+/// A predicate that is true when `invariant` is false (or cannot be evaluated) in a state.
+std::function<bool(ConstStateView)> invariant_violated(const CompiledModel& model,
+                                                       const std::string& invariant) {
+    for (const CompiledInvariant& inv : model.invariants()) {
+        if (inv.name == invariant) {
+            return [&model, &inv](ConstStateView s) {
+                std::int64_t value = 0;
+                EvalError error;
+                return !model.evaluate(inv.code, s, value, error) || value == 0;
+            };
+        }
+    }
+    return [](ConstStateView) { return false; };
+}
+
+} // namespace
+
+int run_replay(const std::string& trace_path, const std::string& model_path) {
+    std::string error;
+    const std::optional<Trace> trace = read_trace_file(trace_path, error);
+    if (!trace) {
+        std::cerr << trace_path << ": error: " << error << '\n';
+        return exit_code::usage;
+    }
+    const std::string path = model_path.empty() ? trace->model_path : model_path;
+    const LoadResult loaded = load_model_file(path, trace->defines);
+    std::cerr << loaded.rendered();
+    if (!loaded.model) {
+        return exit_code::usage;
+    }
+    const std::string digest = model_digest(loaded.text);
+    if (digest != trace->model_digest) {
+        std::cout << "replay: the model changed since the trace was written (trace digest "
+                  << trace->model_digest << ", " << path << " now has " << digest << ")\n";
+        return exit_code::violated;
+    }
+    const ReplayResult result =
+        replay(*loaded.model, *trace, invariant_violated(*loaded.model, trace->property.name));
+    std::cout << "replay: " << result.message << '\n';
+    return result.ok ? exit_code::ok : exit_code::violated;
+}
+
+} // namespace ilv::cli

@@ -1,0 +1,102 @@
+#include "properties/property_set.hpp"
+
+#include <algorithm>
+
+namespace ilv {
+
+PropertySet::PropertySet(const CompiledModel& model, const PropertySelection& selection)
+    : model_(model) {
+    for (const CompiledInvariant& inv : model.invariants()) {
+        add(inv.name, PropertyKind::Invariant, inv.where, selection);
+        if (all_.back().selected) {
+            open_invariants_.push_back(all_.size() - 1);
+        }
+    }
+    first_assert_ = all_.size();
+    for (const CompiledAssert& a : model.asserts()) {
+        add(a.name, PropertyKind::Assert, a.where, selection);
+    }
+    runtime_ = all_.size();
+    add("runtime_error", PropertyKind::Runtime, {}, selection);
+    deadlock_ = all_.size();
+    add("deadlock", PropertyKind::Deadlock, {}, selection);
+    all_.back().selected = all_.back().selected && selection.deadlock;
+    decidable_ = static_cast<std::size_t>(
+        std::count_if(all_.begin(), all_.end(), [](const auto& p) { return p.selected; }));
+    for (const CompiledLiveness& l : model.liveness()) {
+        add(l.name, PropertyKind::Liveness, l.where, selection);
+        all_.back().verdict = Verdict::NotChecked;
+    }
+    for (const std::string& name : selection.only) {
+        if (std::none_of(all_.begin(), all_.end(), [&](const auto& p) { return p.name == name; })) {
+            unknown_.push_back(name);
+        }
+    }
+}
+
+void PropertySet::add(std::string name, PropertyKind kind, SourceRange where,
+                      const PropertySelection& sel) {
+    PropertyStatus p;
+    p.selected = sel.only.empty() ||
+                 std::find(sel.only.begin(), sel.only.end(), name) != sel.only.end();
+    p.verdict = p.selected ? Verdict::Incomplete : Verdict::NotChecked;
+    p.name = std::move(name);
+    p.kind = kind;
+    p.where = where;
+    all_.push_back(std::move(p));
+}
+
+bool PropertySet::violate(std::size_t index, Violation v) {
+    PropertyStatus& p = all_[index];
+    if (!p.selected || p.verdict == Verdict::Violated) {
+        return false;
+    }
+    p.verdict = Verdict::Violated;
+    p.violation = std::move(v);
+    ++violated_;
+    return true;
+}
+
+bool PropertySet::check_state(StateId id, ConstStateView s, std::uint32_t depth) {
+    bool any = false;
+    for (std::size_t k = 0; k < open_invariants_.size();) {
+        const std::size_t index = open_invariants_[k];
+        const CompiledInvariant& inv = model_.invariants()[index];
+        std::int64_t value = 0;
+        const bool ok = model_.evaluate(inv.code, s, value, error_);
+        if (ok && value != 0) {
+            ++k;
+            continue;
+        }
+        std::string message = ok ? "invariant '" + inv.name + "' is false"
+                                 : "invariant '" + inv.name + "' cannot be evaluated: " +
+                                       error_.message;
+        violate(index, Violation{id, depth, std::nullopt, std::move(message)});
+        open_invariants_.erase(open_invariants_.begin() + static_cast<std::ptrdiff_t>(k));
+        any = true;
+    }
+    return any;
+}
+
+bool PropertySet::record_failure(StateId from, const StepFailure& f, std::uint32_t depth) {
+    const std::size_t index = f.kind == FailureKind::Assert ? first_assert_ + f.assert_id : runtime_;
+    const std::string& action = model_.actions()[f.action].name;
+    return violate(index, Violation{from, depth, f, action + ": " + f.message});
+}
+
+bool PropertySet::record_deadlock(StateId id, std::uint32_t depth) {
+    return violate(deadlock_, Violation{id, depth, std::nullopt,
+                                        "no step is enabled and some process is not at an end location"});
+}
+
+bool PropertySet::nothing_left() const noexcept { return violated_ >= decidable_; }
+
+void PropertySet::finish(bool complete) {
+    for (PropertyStatus& p : all_) {
+        if (p.selected && p.verdict == Verdict::Incomplete) {
+            p.verdict = complete ? Verdict::Holds : Verdict::Incomplete;
+        }
+    }
+}
+
+} // namespace ilv

@@ -1,0 +1,63 @@
+#pragma once
+/// \file
+/// The safety properties of one compiled model and their verdicts during a search: invariants,
+/// asserts, runtime errors and deadlock. The search reports events; this decides (DIVINE's
+/// listener idea), keeping the first (shortest, under BFS) violation of each property.
+
+#include "model/compiled_model.hpp"
+#include "properties/property.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ilv {
+
+/// Which properties a run checks.
+struct PropertySelection {
+    std::vector<std::string> only; ///< empty: all; else only these names (--property)
+    bool deadlock = true;          ///< false with --no-deadlock
+};
+
+/// Verdict bookkeeping for one run over a `CompiledModel`.
+class PropertySet {
+public:
+    /// The properties of `model`, in report order: invariants, asserts, runtime_error,
+    /// deadlock, then liveness. Unknown names in `selection.only` are returned by `unknown()`.
+    PropertySet(const CompiledModel& model, const PropertySelection& selection);
+
+    /// Evaluates the undecided invariants on a newly reached state; true when one was violated.
+    bool check_state(StateId id, ConstStateView s, std::uint32_t depth);
+    /// Records a failed step found while expanding `from`; true when it decided a property.
+    bool record_failure(StateId from, const StepFailure& f, std::uint32_t depth);
+    /// Records a deadlock state; true when it decided the deadlock property.
+    bool record_deadlock(StateId id, std::uint32_t depth);
+
+    /// True when every selected property that this search can decide is violated already.
+    [[nodiscard]] bool nothing_left() const noexcept;
+    /// True when at least one selected property is violated.
+    [[nodiscard]] bool any_violated() const noexcept { return violated_ > 0; }
+    /// Turns undecided verdicts into `Holds` (complete search) or `Incomplete`.
+    void finish(bool complete);
+
+    /// Every property with its verdict, in report order.
+    [[nodiscard]] const std::vector<PropertyStatus>& statuses() const noexcept { return all_; }
+    /// Names given in the selection that name no property.
+    [[nodiscard]] const std::vector<std::string>& unknown() const noexcept { return unknown_; }
+
+private:
+    void add(std::string name, PropertyKind kind, SourceRange where, const PropertySelection& sel);
+    bool violate(std::size_t index, Violation v);
+
+    const CompiledModel& model_;
+    std::vector<PropertyStatus> all_;
+    std::vector<std::size_t> open_invariants_; ///< indices of undecided selected invariants
+    std::size_t first_assert_ = 0;
+    std::size_t runtime_ = 0;
+    std::size_t deadlock_ = 0;
+    std::size_t decidable_ = 0;
+    std::size_t violated_ = 0;
+    std::vector<std::string> unknown_;
+    EvalError error_;
+};
+
+} // namespace ilv
