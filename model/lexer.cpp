@@ -10,24 +10,35 @@ namespace {
 
 constexpr std::size_t max_text = std::numeric_limits<std::uint32_t>::max();
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
+
 bool is_word_start(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_word_char(char c) noexcept { return is_word_start(c) || is_digit(c); }
+
+bool is_word_char(char c) noexcept {
+    return is_word_start(c) || is_digit(c);
+}
 
 /// Bytes that are a token on their own (`&` and `|` only count doubled), and their kinds.
 constexpr std::string_view singles = "!-*/%+<>=?:@.;,()[]{}";
 constexpr std::array<TokenKind, 21> single_kinds{
-    TokenKind::Bang,   TokenKind::Minus,     TokenKind::Star,     TokenKind::Slash,
-    TokenKind::Percent, TokenKind::Plus,     TokenKind::Lt,       TokenKind::Gt,
-    TokenKind::Assign, TokenKind::Question,  TokenKind::Colon,    TokenKind::At,
-    TokenKind::Dot,    TokenKind::Semicolon, TokenKind::Comma,    TokenKind::LParen,
-    TokenKind::RParen, TokenKind::LBracket,  TokenKind::RBracket, TokenKind::LBrace,
+    TokenKind::Bang,    TokenKind::Minus,     TokenKind::Star,     TokenKind::Slash,
+    TokenKind::Percent, TokenKind::Plus,      TokenKind::Lt,       TokenKind::Gt,
+    TokenKind::Assign,  TokenKind::Question,  TokenKind::Colon,    TokenKind::At,
+    TokenKind::Dot,     TokenKind::Semicolon, TokenKind::Comma,    TokenKind::LParen,
+    TokenKind::RParen,  TokenKind::LBracket,  TokenKind::RBracket, TokenKind::LBrace,
     TokenKind::RBrace};
 
-bool is_operator_start(char c) noexcept { return singles.find(c) != std::string_view::npos; }
+bool is_operator_start(char c) noexcept {
+    return singles.find(c) != std::string_view::npos;
+}
 
 /// "invalid character 'X'" for printable ASCII, else "invalid byte 0xNN".
 std::string bad_byte_message(char c) {
@@ -45,6 +56,7 @@ struct Pair {
     char second;
     TokenKind kind;
 };
+
 constexpr std::array<Pair, 8> pairs{{
     {'!', '=', TokenKind::NotEq},
     {'-', '>', TokenKind::Arrow},
@@ -59,7 +71,12 @@ constexpr std::array<Pair, 8> pairs{{
 } // namespace
 
 Lexer::Lexer(std::string_view text, Diagnostics& diags)
-    : text_(text.substr(0, std::min(text.size(), max_text))), diags_(diags) {}
+    : text_(text.substr(0, std::min(text.size(), max_text))),
+      diags_(diags) {
+    if (text.size() > max_text) {
+        diags_.error({}, code::cannot_read, "file too large (4 GiB or more); read only its start");
+    }
+}
 
 char Lexer::peek(std::size_t ahead) const noexcept {
     const std::size_t at = pos_ + ahead;

@@ -17,9 +17,9 @@ namespace ilv {
 /// Largest integer literal accepted (2^62 - 1), leaving headroom for constant folding.
 inline constexpr std::int64_t max_int_literal = (std::int64_t{1} << 62) - 1;
 
-/// Streaming lexer over one file. Not copyable in spirit (it reports into `diags`); the text
-/// and the sink must outlive it and every token it returns. Texts of 4 GiB or more are cut at
-/// the largest offset a `SourceLoc` can hold.
+/// Streaming lexer over one file, reporting lexical errors into a `Diagnostics` sink. The text
+/// and the sink must outlive it and every token it returns. A text of 4 GiB or more is cut at
+/// the largest offset a `SourceLoc` can hold, with an E0001 error saying so.
 class Lexer {
 public:
     /// Starts at the beginning of `text`, reporting lexical errors to `diags`.

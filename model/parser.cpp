@@ -35,7 +35,9 @@ bool is_member_keyword(TokenKind kind) noexcept {
 }
 
 Parser::Parser(std::string_view text, Diagnostics& diags)
-    : lexer_(text, diags), diags_(diags), tok_(lexer_.next()) {}
+    : lexer_(text, diags),
+      diags_(diags),
+      tok_(lexer_.next()) {}
 
 ast::Model Parser::parse() {
     ast::Model model;
@@ -141,7 +143,8 @@ void Parser::recover(SyncLevel level, std::size_t mark) {
             return;
         }
         if (depth == 0 && level != SyncLevel::Top) {
-            if (k == TokenKind::RBrace || (level == SyncLevel::Statement && is_statement_keyword(k))) {
+            if (k == TokenKind::RBrace ||
+                (level == SyncLevel::Statement && is_statement_keyword(k))) {
                 return;
             }
             if (k == TokenKind::Semicolon) {

@@ -21,6 +21,7 @@ namespace ilv::detail {
 
 /// Unwinds to the nearest recovery point; the error has already been reported.
 struct SyntaxError {};
+
 /// Unwinds out of the whole parse: nesting too deep or too many errors.
 struct ParseAbort {};
 
@@ -45,7 +46,9 @@ private:
     class DepthScope {
     public:
         explicit DepthScope(Parser& p) : parser_(p), saved_(p.depth_) {}
+
         ~DepthScope() { parser_.depth_ = saved_; }
+
         DepthScope(const DepthScope&) = delete;
         DepthScope& operator=(const DepthScope&) = delete;
 
@@ -56,6 +59,7 @@ private:
 
     // Token plumbing and recovery (parser.cpp).
     [[nodiscard]] bool at(TokenKind kind) const noexcept { return tok_.kind == kind; }
+
     TokenKind peek_kind();
     Token advance();
     bool accept(TokenKind kind);
@@ -66,6 +70,7 @@ private:
     void report(SourceRange range, std::string_view code, std::string message);
     void deepen();
     void recover(SyncLevel level, std::size_t mark);
+
     [[nodiscard]] SourceRange from(SourceLoc begin) const noexcept { return {begin, prev_end_}; }
 
     // Declarations (parser.cpp).

@@ -17,20 +17,34 @@ struct BinaryInfo {
 BinaryInfo binary_info(TokenKind kind) noexcept {
     using ast::BinaryOp;
     switch (kind) {
-    case TokenKind::OrOr: return {BinaryOp::Or, OrLevel};
-    case TokenKind::AndAnd: return {BinaryOp::And, AndLevel};
-    case TokenKind::EqEq: return {BinaryOp::Eq, EqualityLevel};
-    case TokenKind::NotEq: return {BinaryOp::Ne, EqualityLevel};
-    case TokenKind::Lt: return {BinaryOp::Lt, RelationalLevel};
-    case TokenKind::Le: return {BinaryOp::Le, RelationalLevel};
-    case TokenKind::Gt: return {BinaryOp::Gt, RelationalLevel};
-    case TokenKind::Ge: return {BinaryOp::Ge, RelationalLevel};
-    case TokenKind::Plus: return {BinaryOp::Add, AdditiveLevel};
-    case TokenKind::Minus: return {BinaryOp::Sub, AdditiveLevel};
-    case TokenKind::Star: return {BinaryOp::Mul, MulLevel};
-    case TokenKind::Slash: return {BinaryOp::Div, MulLevel};
-    case TokenKind::Percent: return {BinaryOp::Mod, MulLevel};
-    default: return {BinaryOp::Mul, -1};
+    case TokenKind::OrOr:
+        return {BinaryOp::Or, OrLevel};
+    case TokenKind::AndAnd:
+        return {BinaryOp::And, AndLevel};
+    case TokenKind::EqEq:
+        return {BinaryOp::Eq, EqualityLevel};
+    case TokenKind::NotEq:
+        return {BinaryOp::Ne, EqualityLevel};
+    case TokenKind::Lt:
+        return {BinaryOp::Lt, RelationalLevel};
+    case TokenKind::Le:
+        return {BinaryOp::Le, RelationalLevel};
+    case TokenKind::Gt:
+        return {BinaryOp::Gt, RelationalLevel};
+    case TokenKind::Ge:
+        return {BinaryOp::Ge, RelationalLevel};
+    case TokenKind::Plus:
+        return {BinaryOp::Add, AdditiveLevel};
+    case TokenKind::Minus:
+        return {BinaryOp::Sub, AdditiveLevel};
+    case TokenKind::Star:
+        return {BinaryOp::Mul, MulLevel};
+    case TokenKind::Slash:
+        return {BinaryOp::Div, MulLevel};
+    case TokenKind::Percent:
+        return {BinaryOp::Mod, MulLevel};
+    default:
+        return {BinaryOp::Mul, -1};
     }
 }
 
@@ -130,7 +144,9 @@ ast::ExprPtr Parser::parse_binary(int min_level) {
     return lhs;
 }
 
-ast::ExprPtr Parser::parse_additive() { return parse_binary(AdditiveLevel); }
+ast::ExprPtr Parser::parse_additive() {
+    return parse_binary(AdditiveLevel);
+}
 
 ast::ExprPtr Parser::parse_unary() {
     if (!at(TokenKind::Bang) && !at(TokenKind::Minus)) {

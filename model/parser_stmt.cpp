@@ -33,7 +33,7 @@ ast::ProcessDecl Parser::parse_process() {
     }
     expect(TokenKind::LBrace);
     while (!accept(TokenKind::RBrace)) {
-        if (ends_block(tok_.kind) && !is_member_keyword(tok_.kind)) {
+        if (at(TokenKind::End) || is_declaration_keyword(tok_.kind)) {
             complain("'}'");
             break;
         }

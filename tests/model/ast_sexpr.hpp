@@ -51,31 +51,44 @@ private:
         ((out_ += ' ', part(parts)), ...);
         out_ += ')';
     }
+
     void part(const ast::ExprPtr& e) { expr(*e); }
+
     void part(const ast::Block& b) { block(b); }
+
     void part(std::string_view word) { out_ += word; }
 
     void expr_node(const ast::IntLit& n) { out_ += std::to_string(n.value); }
+
     void expr_node(const ast::BoolLit& n) { out_ += n.value ? "true" : "false"; }
+
     void expr_node(const ast::NameRef& n) { out_ += n.name.text; }
+
     void expr_node(const ast::IndexExpr& n) { list("idx", n.base, n.index); }
+
     void expr_node(const ast::MemberExpr& n) { list(".", n.base, n.member.text); }
+
     void expr_node(const ast::AtExpr& n) { list("@", n.process, n.location.text); }
+
     void expr_node(const ast::UnaryExpr& n) {
         list(n.op == ast::UnaryOp::Not ? "!" : "neg", n.operand);
     }
+
     void expr_node(const ast::BinaryExpr& n) {
         constexpr std::array<std::string_view, 14> names{
             "*", "/", "%", "+", "-", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "->"};
         list(names.at(static_cast<std::size_t>(n.op)), n.lhs, n.rhs);
     }
+
     void expr_node(const ast::CondExpr& n) { list("?", n.cond, n.then_value, n.else_value); }
+
     void expr_node(const ast::QuantifierExpr& n) {
         const std::string_view kind = n.kind == ast::QuantifierKind::Forall   ? "forall"
                                       : n.kind == ast::QuantifierKind::Exists ? "exists"
                                                                               : "count";
         list(kind, n.var.text, n.lo, n.hi, n.body);
     }
+
     void expr_node(const ast::ArrayLit& n) {
         out_ += '[';
         for (std::size_t i = 0; i < n.elements.size(); ++i) {
@@ -86,8 +99,11 @@ private:
     }
 
     void stmt_node(const ast::AssignStmt& n) { list("=", n.target, n.value); }
+
     void stmt_node(const ast::IfStmt& n) { list("if", n.cond, n.then_block, n.else_block); }
+
     void stmt_node(const ast::ForStmt& n) { list("for", n.var.text, n.lo, n.hi, n.body); }
+
     void stmt_node(const ast::CallStmt& n) {
         out_ += "(call ";
         out_ += n.callee.text;
@@ -97,6 +113,7 @@ private:
         }
         out_ += ')';
     }
+
     void stmt_node(const ast::AssertStmt& n) {
         out_ += "(assert ";
         expr(*n.cond);

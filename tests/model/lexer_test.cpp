@@ -53,16 +53,15 @@ TEST_CASE("lexer: keywords are recognised and near-keywords are identifiers") {
 TEST_CASE("lexer: operators and punctuation, longest match first") {
     using K = TokenKind;
     CHECK(kinds_of("! - * / % + < <= > >= == != && || ? : -> @ .. ; , . ( ) [ ] { } =") ==
-          std::vector<K>{K::Bang,     K::Minus,    K::Star,   K::Slash,     K::Percent,
-                         K::Plus,     K::Lt,       K::Le,     K::Gt,        K::Ge,
-                         K::EqEq,     K::NotEq,    K::AndAnd, K::OrOr,      K::Question,
-                         K::Colon,    K::Arrow,    K::At,     K::DotDot,    K::Semicolon,
-                         K::Comma,    K::Dot,      K::LParen, K::RParen,    K::LBracket,
-                         K::RBracket, K::LBrace,   K::RBrace, K::Assign,    K::End});
-    CHECK(kinds_of("a->b!=c<=-d===e...f") ==
-          std::vector<K>{K::Ident, K::Arrow, K::Ident, K::NotEq, K::Ident, K::Le, K::Minus,
-                         K::Ident, K::EqEq, K::Assign, K::Ident, K::DotDot, K::Dot, K::Ident,
-                         K::End});
+          std::vector<K>{K::Bang,     K::Minus,     K::Star,     K::Slash,  K::Percent, K::Plus,
+                         K::Lt,       K::Le,        K::Gt,       K::Ge,     K::EqEq,    K::NotEq,
+                         K::AndAnd,   K::OrOr,      K::Question, K::Colon,  K::Arrow,   K::At,
+                         K::DotDot,   K::Semicolon, K::Comma,    K::Dot,    K::LParen,  K::RParen,
+                         K::LBracket, K::RBracket,  K::LBrace,   K::RBrace, K::Assign,  K::End});
+    CHECK(kinds_of("a->b!=c<=-d===e...f") == std::vector<K>{K::Ident, K::Arrow, K::Ident, K::NotEq,
+                                                            K::Ident, K::Le, K::Minus, K::Ident,
+                                                            K::EqEq, K::Assign, K::Ident, K::DotDot,
+                                                            K::Dot, K::Ident, K::End});
 }
 
 TEST_CASE("lexer: a range 0..3 is an integer, '..' and an integer") {

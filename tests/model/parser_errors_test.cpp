@@ -1,5 +1,4 @@
 #include "model/parser.hpp"
-
 #include "tests/model/ast_sexpr.hpp"
 
 #include <cstdint>
@@ -99,8 +98,8 @@ TEST_CASE("parser: E0104 integer literals above 2^62-1") {
 
 TEST_CASE("parser: E0105 nesting deeper than 256 levels stops the parse") {
     // Each parenthesis opens one nesting level; the 257th '(' is on line 2 + 257.
-    const std::string text = "model m;\ninvariant i:\n" + repeat("(\n", 300) + "x" +
-                             repeat(")", 300) + ";\n";
+    const std::string text =
+        "model m;\ninvariant i:\n" + repeat("(\n", 300) + "x" + repeat(")", 300) + ";\n";
     CHECK(diagnose(text) == "t.ilv:259:1: error: nesting too deep [E0105]\n"
                             "  259 | (\n"
                             "      | ^\n");
@@ -209,6 +208,18 @@ process p {
     CHECK(sexpr(m.processes[0].steps[0].body) == "((= x 1))");
 }
 
+TEST_CASE("parser: an unclosed process ends at the next declaration keyword") {
+    const std::string text = "model m;\nprocess p {\n  location a;\ninvariant i: p @ a;\n";
+    CHECK(diagnose(text) == "t.ilv:4:1: error: expected '}', found 'invariant' [E0101]\n"
+                            "    4 | invariant i: p @ a;\n"
+                            "      | ^~~~~~~~~\n");
+    Diagnostics diags;
+    const ast::Model m = parse_model(text, diags);
+    REQUIRE(m.processes.size() == 1);
+    CHECK(m.processes[0].locations.size() == 1);
+    CHECK(m.invariants.size() == 1);
+}
+
 TEST_CASE("parser: junk between declarations is reported once per run") {
     const std::string text = "model m;\n) ) 3;\nvar x: bool;\n";
     CHECK(diagnose(text) == "t.ilv:2:1: error: expected declaration, found ')' [E0101]\n"
@@ -230,8 +241,7 @@ TEST_CASE("parser: pathological nesting gives E0105, never a stack overflow") {
     CHECK(only_code("model m;\ninvariant i: x" + repeat(" + x", n) + ";") == "E0105");
     CHECK(only_code("model m;\ninvariant i: x" + repeat("[0]", n) + ";") == "E0105");
     CHECK(only_code("model m;\ninvariant i: x" + repeat(" -> x", n) + ";") == "E0105");
-    CHECK(only_code("model m;\ninvariant i: " + repeat("forall k in 0..1: ", n) + "x;") ==
-          "E0105");
+    CHECK(only_code("model m;\ninvariant i: " + repeat("forall k in 0..1: ", n) + "x;") == "E0105");
 }
 
 TEST_CASE("parser: a 10 MB model parses completely") {

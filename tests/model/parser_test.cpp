@@ -12,7 +12,8 @@ using test::sexpr;
 namespace {
 
 /// The examples of design/language.md, copied verbatim (all three blocks, in order).
-constexpr std::string_view language_examples = R"ilv(model md_lifecycle;                   // required first line: the model's name
+constexpr std::string_view language_examples =
+    R"ilv(model md_lifecycle;                   // required first line: the model's name
 
 const OPENERS = 2;                    // integer constants; `interleave check -D OPENERS=3` overrides
 const SEED_FIX = 1;                   // switches are just constants used in guards/effects
@@ -166,7 +167,8 @@ TEST_CASE("parser: the examples of language.md parse without errors") {
     CHECK(m.consts[1].name.text == "SEED_FIX");
     CHECK(sexpr(*m.consts[1].value) == "1");
     REQUIRE(m.enums.size() == 1);
-    CHECK(texts(m.enums[0].members) == std::vector<std::string>{"NONE", "UNTIL_IOCTL", "UNTIL_STOP"});
+    CHECK(texts(m.enums[0].members) ==
+          std::vector<std::string>{"NONE", "UNTIL_IOCTL", "UNTIL_STOP"});
     REQUIRE(m.vars.size() == 5);
     CHECK(m.vars[0].type.kind == ast::TypeExpr::Kind::Bool);
     CHECK(m.vars[1].type.kind == ast::TypeExpr::Kind::Range);
