@@ -209,7 +209,7 @@ Token Lexer::lex_string() {
     while (pos_ < text_.size() && peek() != '\n' && peek() != '"') {
         advance(peek() == '\\' && (peek(1) == '"' || peek(1) == '\\') ? 2 : 1);
     }
-    if (peek() == '"' && pos_ < text_.size()) {
+    if (peek() == '"') {
         advance();
         return make(TokenKind::String, begin);
     }
