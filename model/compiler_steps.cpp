@@ -128,7 +128,7 @@ void Compiler::add_actions(const ProcInfo& p, std::uint32_t instance, const ast:
         combinations = combinations > max_actions / n ? max_actions + 1 : combinations * n;
     }
     if (out_.actions.size() + combinations > max_actions) {
-        error(s.range, code::too_many_actions,
+        error(s.name.range, code::too_many_actions,
               "more than " + std::to_string(max_actions) + " actions (steps times parameter values)");
         return;
     }

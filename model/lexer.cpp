@@ -1,289 +1,251 @@
 #include "model/lexer.hpp"
 
+#include <algorithm>
 #include <array>
-#include <cstdio>
-#include <utility>
+#include <limits>
 
 namespace ilv {
 
 namespace {
 
-constexpr std::int64_t max_literal = (std::int64_t{1} << 62) - 1;
+constexpr std::size_t max_text = std::numeric_limits<std::uint32_t>::max();
 
-struct Keyword {
-    std::string_view text;
-    Tok kind;
-};
+bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
-constexpr std::array keywords{
-    Keyword{"model", Tok::KwModel},         Keyword{"const", Tok::KwConst},
-    Keyword{"enum", Tok::KwEnum},           Keyword{"var", Tok::KwVar},
-    Keyword{"fn", Tok::KwFn},               Keyword{"process", Tok::KwProcess},
-    Keyword{"location", Tok::KwLocation},   Keyword{"end", Tok::KwEnd},
-    Keyword{"step", Tok::KwStep},           Keyword{"when", Tok::KwWhen},
-    Keyword{"if", Tok::KwIf},               Keyword{"else", Tok::KwElse},
-    Keyword{"for", Tok::KwFor},             Keyword{"in", Tok::KwIn},
-    Keyword{"assert", Tok::KwAssert},       Keyword{"invariant", Tok::KwInvariant},
-    Keyword{"liveness", Tok::KwLiveness},   Keyword{"finitely", Tok::KwFinitely},
-    Keyword{"often", Tok::KwOften},         Keyword{"leadsto", Tok::KwLeadsto},
-    Keyword{"forall", Tok::KwForall},       Keyword{"exists", Tok::KwExists},
-    Keyword{"count", Tok::KwCount},         Keyword{"true", Tok::KwTrue},
-    Keyword{"false", Tok::KwFalse},         Keyword{"bool", Tok::KwBool},
-    Keyword{"self", Tok::KwSelf},
-};
+bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
-struct Punct {
-    std::string_view text;
-    Tok kind;
-};
-
-// Longest first, so that `..` wins over `.` and `->` over `-`.
-constexpr std::array puncts{
-    Punct{"..", Tok::DotDot}, Punct{"->", Tok::Arrow},  Punct{"<=", Tok::Le},
-    Punct{">=", Tok::Ge},     Punct{"==", Tok::EqEq},   Punct{"!=", Tok::NotEq},
-    Punct{"&&", Tok::AndAnd}, Punct{"||", Tok::OrOr},   Punct{";", Tok::Semi},
-    Punct{",", Tok::Comma},   Punct{":", Tok::Colon},   Punct{".", Tok::Dot},
-    Punct{"(", Tok::LParen},  Punct{")", Tok::RParen},  Punct{"[", Tok::LBracket},
-    Punct{"]", Tok::RBracket}, Punct{"{", Tok::LBrace}, Punct{"}", Tok::RBrace},
-    Punct{"=", Tok::Assign},  Punct{"@", Tok::At},      Punct{"!", Tok::Not},
-    Punct{"-", Tok::Minus},   Punct{"*", Tok::Star},    Punct{"/", Tok::Slash},
-    Punct{"%", Tok::Percent}, Punct{"+", Tok::Plus},    Punct{"<", Tok::Lt},
-    Punct{">", Tok::Gt},      Punct{"?", Tok::Question},
-};
-
-bool is_ident_start(char c) {
+bool is_word_start(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 
-/// Walks the text keeping line and column up to date.
-class Lexer {
-public:
-    Lexer(std::string_view text, Diagnostics& diags) : text_(text), diags_(diags) {}
+bool is_word_char(char c) noexcept {
+    return is_word_start(c) || is_digit(c);
+}
 
-    std::vector<Token> run() {
-        std::vector<Token> out;
-        while (true) {
-            skip_space_and_comments();
-            if (pos_ >= text_.size() || diags_.saturated()) {
-                Token end;
-                end.range = {here(), here()};
-                out.push_back(end);
-                return out;
-            }
-            if (Token t; next(t)) {
-                out.push_back(std::move(t));
-            }
-        }
+/// Bytes that are a token on their own (`&` and `|` only count doubled), and their kinds.
+constexpr std::string_view singles = "!-*/%+<>=?:@.;,()[]{}";
+constexpr std::array<TokenKind, 21> single_kinds{
+    TokenKind::Bang,    TokenKind::Minus,     TokenKind::Star,     TokenKind::Slash,
+    TokenKind::Percent, TokenKind::Plus,      TokenKind::Lt,       TokenKind::Gt,
+    TokenKind::Assign,  TokenKind::Question,  TokenKind::Colon,    TokenKind::At,
+    TokenKind::Dot,     TokenKind::Semicolon, TokenKind::Comma,    TokenKind::LParen,
+    TokenKind::RParen,  TokenKind::LBracket,  TokenKind::RBracket, TokenKind::LBrace,
+    TokenKind::RBrace};
+
+bool is_operator_start(char c) noexcept {
+    return singles.find(c) != std::string_view::npos;
+}
+
+/// "invalid character 'X'" for printable ASCII, else "invalid byte 0xNN".
+std::string bad_byte_message(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7f) {
+        return std::string("invalid character '") + c + "'";
     }
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    return std::string("invalid byte 0x") + hex[u >> 4U] + hex[u & 0xFU];
+}
 
-private:
-    SourceLoc here() const {
-        return SourceLoc{line_, static_cast<std::uint32_t>(pos_ - line_start_ + 1),
-                         static_cast<std::uint32_t>(pos_)};
-    }
-
-    void advance() {
-        if (text_[pos_] == '\n') {
-            ++line_;
-            line_start_ = pos_ + 1;
-        }
-        ++pos_;
-    }
-
-    void skip_space_and_comments() {
-        while (pos_ < text_.size()) {
-            const char c = text_[pos_];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
-                advance();
-            } else if (text_.substr(pos_, 2) == "//") {
-                while (pos_ < text_.size() && text_[pos_] != '\n') {
-                    advance();
-                }
-            } else if (text_.substr(pos_, 2) == "/*") {
-                skip_block_comment();
-            } else {
-                return;
-            }
-        }
-    }
-
-    void skip_block_comment() {
-        const SourceLoc start = here();
-        advance();
-        advance();
-        while (pos_ < text_.size() && text_.substr(pos_, 2) != "*/") {
-            advance();
-        }
-        if (pos_ >= text_.size()) {
-            SourceLoc end = start;
-            end.column += 2;
-            diags_.error({start, end}, code::unterminated_comment, "unterminated comment");
-            return;
-        }
-        advance();
-        advance();
-    }
-
-    bool next(Token& t) {
-        const SourceLoc start = here();
-        const char c = text_[pos_];
-        if (is_ident_start(c)) {
-            lex_word(t);
-        } else if (is_digit(c)) {
-            lex_number(t);
-        } else if (c == '"') {
-            if (!lex_string(t)) {
-                return false;
-            }
-        } else if (!lex_punct(t)) {
-            bad_bytes();
-            return false;
-        }
-        t.range = {start, here()};
-        t.text = text_.substr(start.offset, pos_ - start.offset);
-        return true;
-    }
-
-    void lex_word(Token& t) {
-        const std::size_t start = pos_;
-        while (pos_ < text_.size() && is_ident_char(text_[pos_])) {
-            advance();
-        }
-        const std::string_view word = text_.substr(start, pos_ - start);
-        t.kind = Tok::Ident;
-        for (const Keyword& k : keywords) {
-            if (k.text == word) {
-                t.kind = k.kind;
-            }
-        }
-    }
-
-    void lex_number(Token& t) {
-        const SourceLoc start = here();
-        std::int64_t value = 0;
-        bool too_large = false;
-        while (pos_ < text_.size() && is_digit(text_[pos_])) {
-            const int digit = text_[pos_] - '0';
-            if (value > (max_literal - digit) / 10) {
-                too_large = true;
-            } else {
-                value = value * 10 + digit;
-            }
-            advance();
-        }
-        if (too_large) {
-            diags_.error({start, here()}, code::integer_too_large,
-                         "integer literal too large (the limit is 2^62-1)");
-        }
-        t.kind = Tok::Int;
-        t.value = value;
-    }
-
-    bool lex_string(Token& t) {
-        const SourceLoc start = here();
-        advance();
-        std::string value;
-        while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') {
-            if (text_[pos_] == '\\' && pos_ + 1 < text_.size() &&
-                (text_[pos_ + 1] == '"' || text_[pos_ + 1] == '\\')) {
-                advance();
-            }
-            value.push_back(text_[pos_]);
-            advance();
-        }
-        if (pos_ >= text_.size() || text_[pos_] != '"') {
-            diags_.error({start, here()}, code::unterminated_string, "unterminated string literal");
-            return false;
-        }
-        advance();
-        t.kind = Tok::String;
-        t.string_value = std::move(value);
-        return true;
-    }
-
-    bool lex_punct(Token& t) {
-        for (const Punct& p : puncts) {
-            if (text_.substr(pos_, p.text.size()) == p.text) {
-                for (std::size_t k = 0; k < p.text.size(); ++k) {
-                    advance();
-                }
-                t.kind = p.kind;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// Reports a run of bytes that start no token as one error.
-    void bad_bytes() {
-        const SourceLoc start = here();
-        const auto first = static_cast<unsigned char>(text_[pos_]);
-        std::string message;
-        if (first >= 0x21 && first < 0x7f) {
-            message = std::string("invalid character '") + static_cast<char>(first) + "'";
-        } else {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "invalid byte 0x%02X", static_cast<unsigned>(first));
-            message = buf;
-        }
-        do {
-            advance();
-        } while (pos_ < text_.size() && !starts_token());
-        diags_.error({start, here()}, code::invalid_character, std::move(message));
-    }
-
-    bool starts_token() const {
-        const char c = text_[pos_];
-        if (is_ident_char(c) || c == '"' || c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            return true;
-        }
-        for (const Punct& p : puncts) {
-            if (p.text[0] == c) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    std::string_view text_;
-    Diagnostics& diags_;
-    std::size_t pos_ = 0;
-    std::size_t line_start_ = 0;
-    std::uint32_t line_ = 1;
+/// Two-byte operators, checked before their one-byte prefixes.
+struct Pair {
+    char first;
+    char second;
+    TokenKind kind;
 };
+
+constexpr std::array<Pair, 8> pairs{{
+    {'!', '=', TokenKind::NotEq},
+    {'-', '>', TokenKind::Arrow},
+    {'<', '=', TokenKind::Le},
+    {'>', '=', TokenKind::Ge},
+    {'=', '=', TokenKind::EqEq},
+    {'&', '&', TokenKind::AndAnd},
+    {'|', '|', TokenKind::OrOr},
+    {'.', '.', TokenKind::DotDot},
+}};
 
 } // namespace
 
-std::vector<Token> lex(std::string_view text, Diagnostics& diags) {
-    return Lexer(text, diags).run();
+Lexer::Lexer(std::string_view text, Diagnostics& diags)
+    : text_(text.substr(0, std::min(text.size(), max_text))),
+      diags_(diags) {
+    if (text.size() > max_text) {
+        diags_.error({}, code::cannot_read, "file too large (4 GiB or more); read only its start");
+    }
 }
 
-std::string describe(Tok kind) {
-    switch (kind) {
-    case Tok::End:
-        return "end of file";
-    case Tok::Ident:
-        return "identifier";
-    case Tok::Int:
-        return "integer";
-    case Tok::String:
-        return "string";
-    default:
-        break;
+char Lexer::peek(std::size_t ahead) const noexcept {
+    const std::size_t at = pos_ + ahead;
+    return at < text_.size() ? text_[at] : '\0';
+}
+
+SourceLoc Lexer::here() const noexcept {
+    return SourceLoc{line_, static_cast<std::uint32_t>(pos_ - line_start_ + 1),
+                     static_cast<std::uint32_t>(pos_)};
+}
+
+void Lexer::advance(std::size_t n) noexcept {
+    const std::size_t end = std::min(pos_ + n, text_.size());
+    const std::string_view skipped = text_.substr(pos_, end - pos_);
+    for (std::size_t nl = skipped.find('\n'); nl != std::string_view::npos;
+         nl = skipped.find('\n', nl + 1)) {
+        ++line_;
+        line_start_ = pos_ + nl + 1;
     }
-    for (const Keyword& k : keywords) {
-        if (k.kind == kind) {
-            return "'" + std::string(k.text) + "'";
+    pos_ = end;
+}
+
+Token Lexer::make(TokenKind kind, SourceLoc begin) const noexcept {
+    return Token{kind, text_.substr(begin.offset, pos_ - begin.offset), {begin, here()}, 0};
+}
+
+Token Lexer::next() {
+    skip_trivia();
+    if (pos_ >= text_.size()) {
+        return make(TokenKind::End, here());
+    }
+    const char c = peek();
+    if (is_word_start(c)) {
+        return lex_word();
+    }
+    if (is_digit(c)) {
+        return lex_number();
+    }
+    if (c == '"') {
+        return lex_string();
+    }
+    return lex_operator();
+}
+
+void Lexer::skip_trivia() {
+    while (pos_ < text_.size()) {
+        const char c = peek();
+        if (is_space(c)) {
+            advance();
+        } else if (c == '/' && peek(1) == '/') {
+            pos_ = std::min(text_.find('\n', pos_), text_.size()); // the newline stays
+        } else if (c == '/' && peek(1) == '*') {
+            skip_block_comment();
+        } else if (is_bad_at(pos_)) {
+            report_bad_run();
+            if (diags_.saturated()) {
+                advance(text_.size() - pos_); // the parser stops at saturation: skip the rest
+            }
+        } else {
+            return;
         }
     }
-    for (const Punct& p : puncts) {
-        if (p.kind == kind) {
-            return "'" + std::string(p.text) + "'";
+}
+
+void Lexer::skip_block_comment() {
+    const SourceLoc begin = here();
+    const std::size_t close = text_.find("*/", pos_ + 2);
+    if (close == std::string_view::npos) {
+        advance(2);
+        diags_.error({begin, here()}, code::unterminated_comment, "unterminated comment");
+        advance(text_.size() - pos_);
+        return;
+    }
+    advance(close + 2 - pos_);
+}
+
+bool Lexer::is_bad_at(std::size_t pos) const noexcept {
+    const char c = text_[pos];
+    const char after = pos + 1 < text_.size() ? text_[pos + 1] : '\0';
+    if (c == '&' || c == '|') {
+        return after != c;
+    }
+    return !(is_space(c) || is_word_start(c) || is_digit(c) || c == '"' || is_operator_start(c));
+}
+
+void Lexer::report_bad_run() {
+    const SourceLoc begin = here();
+    const char first = peek();
+    while (pos_ < text_.size() && is_bad_at(pos_)) {
+        advance();
+    }
+    diags_.error({begin, here()}, code::invalid_character, bad_byte_message(first));
+}
+
+Token Lexer::lex_word() {
+    const SourceLoc begin = here();
+    while (pos_ < text_.size() && is_word_char(text_[pos_])) {
+        ++pos_; // words hold no newline
+    }
+    Token t = make(TokenKind::Ident, begin);
+    t.kind = keyword_kind(t.text);
+    return t;
+}
+
+Token Lexer::lex_number() {
+    const SourceLoc begin = here();
+    std::int64_t value = 0;
+    bool too_large = false;
+    while (is_digit(peek())) {
+        const std::int64_t digit = peek() - '0';
+        if (value > (max_int_literal - digit) / 10) {
+            too_large = true;
+        } else {
+            value = value * 10 + digit;
+        }
+        advance();
+    }
+    Token t = make(TokenKind::Int, begin);
+    if (too_large) {
+        diags_.error(t.range, code::integer_too_large, "integer literal too large");
+    } else {
+        t.int_value = value;
+    }
+    return t;
+}
+
+Token Lexer::lex_string() {
+    const SourceLoc begin = here();
+    advance();
+    while (pos_ < text_.size() && peek() != '\n' && peek() != '"') {
+        advance(peek() == '\\' && (peek(1) == '"' || peek(1) == '\\') ? 2 : 1);
+    }
+    if (peek() == '"') {
+        advance();
+        return make(TokenKind::String, begin);
+    }
+    Token t = make(TokenKind::String, begin);
+    diags_.error(t.range, code::unterminated_string, "unterminated string literal");
+    return t;
+}
+
+Token Lexer::lex_operator() {
+    const SourceLoc begin = here();
+    const char c = peek();
+    for (const Pair& p : pairs) {
+        if (c == p.first && peek(1) == p.second) {
+            advance(2);
+            return make(p.kind, begin);
         }
     }
-    return "token";
+    const std::size_t index = singles.find(c);
+    advance();
+    return make(single_kinds.at(index), begin);
+}
+
+std::string string_literal_value(std::string_view token_text) {
+    std::string out;
+    for (std::size_t i = 1; i < token_text.size(); ++i) {
+        const char c = token_text[i];
+        if (c == '"') {
+            break;
+        }
+        if (c == '\\' && i + 1 < token_text.size() &&
+            (token_text[i + 1] == '"' || token_text[i + 1] == '\\')) {
+            ++i;
+        }
+        out.push_back(token_text[i]);
+    }
+    return out;
 }
 
 } // namespace ilv

@@ -1,44 +1,56 @@
 #pragma once
 /// \file
-/// Tokens of the `.ilv` language. The lexer never throws: bad bytes, unterminated comments
-/// and strings become diagnostics, and lexing goes on so every error of a file is reported.
+/// Splits `.ilv` text into tokens on demand. Lexical errors (bad bytes, unterminated comments
+/// and strings, oversized integers) go to the diagnostics sink and are skipped or repaired, so
+/// the parser always sees a well-formed token stream ending in `TokenKind::End`.
 
 #include "model/diagnostics.hpp"
-#include "model/source_location.hpp"
+#include "model/token.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace ilv {
 
-/// Token kinds: identifiers, literals, keywords and punctuation.
-enum class Tok {
-    End, Ident, Int, String,
-    // keywords
-    KwModel, KwConst, KwEnum, KwVar, KwFn, KwProcess, KwLocation, KwEnd, KwStep, KwWhen, KwIf,
-    KwElse, KwFor, KwIn, KwAssert, KwInvariant, KwLiveness, KwFinitely, KwOften, KwLeadsto,
-    KwForall, KwExists, KwCount, KwTrue, KwFalse, KwBool, KwSelf,
-    // punctuation and operators
-    Semi, Comma, Colon, Dot, DotDot, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Assign,
-    Arrow, At, Not, Minus, Star, Slash, Percent, Plus, Lt, Le, Gt, Ge, EqEq, NotEq, AndAnd, OrOr,
-    Question,
+/// Largest integer literal accepted (2^62 - 1), leaving headroom for constant folding.
+inline constexpr std::int64_t max_int_literal = (std::int64_t{1} << 62) - 1;
+
+/// Streaming lexer over one file, reporting lexical errors into a `Diagnostics` sink. The text
+/// and the sink must outlive it and every token it returns. A text of 4 GiB or more is cut at
+/// the largest offset a `SourceLoc` can hold, with an E0001 error saying so.
+class Lexer {
+public:
+    /// Starts at the beginning of `text`, reporting lexical errors to `diags`.
+    Lexer(std::string_view text, Diagnostics& diags);
+
+    /// The next token; after the input is exhausted, an `End` token at the end, every time.
+    Token next();
+
+private:
+    void skip_trivia();
+    void skip_block_comment();
+    Token lex_word();
+    Token lex_number();
+    Token lex_string();
+    Token lex_operator();
+    void report_bad_run();
+    [[nodiscard]] bool is_bad_at(std::size_t pos) const noexcept;
+    [[nodiscard]] char peek(std::size_t ahead = 0) const noexcept;
+    [[nodiscard]] SourceLoc here() const noexcept;
+    void advance(std::size_t n = 1) noexcept;
+    Token make(TokenKind kind, SourceLoc begin) const noexcept;
+
+    std::string_view text_;
+    Diagnostics& diags_;
+    std::size_t pos_ = 0;
+    std::uint32_t line_ = 1;
+    std::size_t line_start_ = 0;
 };
 
-/// One token with its text (identifiers), value (integers, strings) and range.
-struct Token {
-    Tok kind = Tok::End;
-    std::string_view text; ///< the source bytes of the token
-    std::int64_t value = 0;
-    std::string string_value; ///< String only, escapes resolved
-    SourceRange range;
-};
-
-/// Splits `text` into tokens, ending with one `Tok::End`; reports lexical errors to `diags`.
-[[nodiscard]] std::vector<Token> lex(std::string_view text, Diagnostics& diags);
-
-/// How a token kind is shown in "expected X, found Y" messages: `';'`, `identifier`.
-[[nodiscard]] std::string describe(Tok kind);
+/// The characters a `String` token stands for: its text without the quotes, with `\"` and
+/// `\\` unescaped (a backslash before any other character stands for itself).
+[[nodiscard]] std::string string_literal_value(std::string_view token_text);
 
 } // namespace ilv

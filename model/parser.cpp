@@ -1,661 +1,327 @@
 #include "model/parser.hpp"
 
-#include "model/lexer.hpp"
+#include "model/parser_detail.hpp"
 
-#include <initializer_list>
 #include <utility>
 
 namespace ilv {
 
+namespace detail {
+
 namespace {
 
-/// Thrown after a syntax error has been reported, caught where parsing can resume.
-struct SyntaxError {};
-
-using ast::Expr;
-using ast::ExprPtr;
-
-ExprPtr make(SourceRange r, auto node) {
-    auto e = std::make_unique<Expr>();
-    e->range = r;
-    e->node = std::move(node);
-    return e;
+bool is_statement_keyword(TokenKind kind) noexcept {
+    return kind == TokenKind::KwIf || kind == TokenKind::KwFor || kind == TokenKind::KwAssert;
 }
-
-/// Guards one level of nesting; reports E0105 and unwinds when too deep.
-class DepthGuard {
-public:
-    DepthGuard(int& depth, Diagnostics& diags, SourceRange where) : depth_(depth) {
-        if (++depth_ > max_nesting) {
-            --depth_;
-            diags.error(where, code::nesting_too_deep,
-                        "nesting too deep (more than " + std::to_string(max_nesting) + " levels)");
-            throw SyntaxError{};
-        }
-    }
-    ~DepthGuard() { --depth_; }
-    DepthGuard(const DepthGuard&) = delete;
-    DepthGuard& operator=(const DepthGuard&) = delete;
-
-private:
-    int& depth_;
-};
-
-class Parser {
-public:
-    Parser(std::vector<Token> tokens, Diagnostics& diags)
-        : toks_(std::move(tokens)), diags_(diags) {}
-
-    ast::Model model() {
-        ast::Model m;
-        if (!at(Tok::KwModel)) {
-            diags_.error(peek().range, code::missing_model,
-                         "expected 'model NAME;' as the first declaration");
-        } else {
-            try {
-                next();
-                m.name = ident();
-                expect(Tok::Semi, "';'");
-            } catch (const SyntaxError&) {
-                recover_top();
-            }
-        }
-        while (!at(Tok::End) && !diags_.saturated()) {
-            try {
-                declaration(m);
-            } catch (const SyntaxError&) {
-                recover_top();
-            }
-        }
-        return m;
-    }
-
-private:
-    // ---- token helpers
-    const Token& peek(std::size_t ahead = 0) const {
-        const std::size_t k = std::min(pos_ + ahead, toks_.size() - 1);
-        return toks_[k];
-    }
-    bool at(Tok k) const { return peek().kind == k; }
-    const Token& next() {
-        const Token& t = toks_[pos_];
-        if (pos_ + 1 < toks_.size()) {
-            ++pos_;
-        }
-        return t;
-    }
-    bool accept(Tok k) {
-        if (at(k)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-    [[noreturn]] void fail(const std::string& expected) {
-        const Token& t = peek();
-        const std::string found =
-            t.kind == Tok::End ? "end of file" : "'" + std::string(t.text.substr(0, 40)) + "'";
-        diags_.error(t.range, code::unexpected_token, "expected " + expected + ", found " + found);
-        throw SyntaxError{};
-    }
-    const Token& expect(Tok k, const std::string& what) {
-        if (!at(k)) {
-            fail(what);
-        }
-        return next();
-    }
-    ast::Ident ident() {
-        const Token& t = expect(Tok::Ident, "identifier");
-        return ast::Ident{std::string(t.text), t.range};
-    }
-    SourceRange from(SourceLoc begin) const { return {begin, toks_[pos_ > 0 ? pos_ - 1 : 0].range.end}; }
-
-    // ---- recovery
-    static bool is_decl_start(Tok k) {
-        return k == Tok::KwConst || k == Tok::KwEnum || k == Tok::KwVar || k == Tok::KwFn ||
-               k == Tok::KwProcess || k == Tok::KwInvariant || k == Tok::KwLiveness;
-    }
-    void recover_top() {
-        int depth = 0;
-        while (!at(Tok::End)) {
-            if (depth == 0 && is_decl_start(peek().kind)) {
-                return;
-            }
-            const Tok k = next().kind;
-            depth += k == Tok::LBrace ? 1 : k == Tok::RBrace ? -1 : 0;
-            depth = std::max(depth, 0);
-        }
-    }
-    void recover_statement() {
-        int depth = 0;
-        while (!at(Tok::End)) {
-            if (depth == 0 && at(Tok::RBrace)) {
-                return;
-            }
-            const Tok k = next().kind;
-            if (depth == 0 && k == Tok::Semi) {
-                return;
-            }
-            depth += k == Tok::LBrace ? 1 : k == Tok::RBrace ? -1 : 0;
-            if (depth < 0) {
-                return;
-            }
-        }
-    }
-
-    // ---- declarations
-    void declaration(ast::Model& m) {
-        const SourceLoc begin = peek().range.begin;
-        switch (peek().kind) {
-        case Tok::KwConst: {
-            next();
-            ast::ConstDecl c;
-            c.name = ident();
-            expect(Tok::Assign, "'='");
-            c.value = expr();
-            expect(Tok::Semi, "';'");
-            c.range = from(begin);
-            m.consts.push_back(std::move(c));
-            return;
-        }
-        case Tok::KwEnum:
-            m.enums.push_back(enum_decl());
-            return;
-        case Tok::KwVar:
-            m.vars.push_back(var_decl());
-            return;
-        case Tok::KwFn:
-            m.fns.push_back(fn_decl());
-            return;
-        case Tok::KwProcess:
-            m.processes.push_back(process_decl());
-            return;
-        case Tok::KwInvariant: {
-            next();
-            ast::InvariantDecl inv;
-            inv.name = ident();
-            expect(Tok::Colon, "':'");
-            inv.expr = expr();
-            expect(Tok::Semi, "';'");
-            inv.range = from(begin);
-            m.invariants.push_back(std::move(inv));
-            return;
-        }
-        case Tok::KwLiveness:
-            m.liveness.push_back(liveness_decl());
-            return;
-        default:
-            fail("a declaration (const, enum, var, fn, process, invariant, liveness)");
-        }
-    }
-
-    ast::EnumDecl enum_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::EnumDecl e;
-        e.name = ident();
-        expect(Tok::LBrace, "'{'");
-        do {
-            e.members.push_back(ident());
-        } while (accept(Tok::Comma) && !at(Tok::RBrace));
-        expect(Tok::RBrace, "',' or '}'");
-        accept(Tok::Semi);
-        e.range = from(begin);
-        return e;
-    }
-
-    ast::VarDecl var_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::VarDecl v;
-        v.name = ident();
-        if (accept(Tok::LBracket)) {
-            v.size = expr();
-            expect(Tok::RBracket, "']'");
-        }
-        expect(Tok::Colon, "':'");
-        v.type = type();
-        if (accept(Tok::Assign)) {
-            v.init = expr();
-        }
-        expect(Tok::Semi, "';'");
-        v.range = from(begin);
-        return v;
-    }
-
-    ast::TypeExpr type() {
-        const SourceLoc begin = peek().range.begin;
-        ast::TypeExpr t;
-        if (accept(Tok::KwBool)) {
-            t.kind = ast::TypeExpr::Kind::Bool;
-        } else if (at(Tok::Ident) && !starts_range_continuation(peek(1).kind)) {
-            t.kind = ast::TypeExpr::Kind::Named;
-            t.name = ident();
-        } else {
-            t.kind = ast::TypeExpr::Kind::Range;
-            t.lo = additive();
-            expect(Tok::DotDot, "'..'");
-            t.hi = additive();
-        }
-        t.range = from(begin);
-        return t;
-    }
-    static bool starts_range_continuation(Tok k) {
-        return k == Tok::DotDot || k == Tok::Plus || k == Tok::Minus || k == Tok::Star ||
-               k == Tok::Slash || k == Tok::Percent || k == Tok::LParen;
-    }
-
-    ast::Param param(bool step_param) {
-        ast::Param p;
-        p.name = ident();
-        if (step_param) {
-            expect(Tok::KwIn, "'in'");
-        } else {
-            expect(Tok::Colon, "':'");
-        }
-        p.type = type();
-        return p;
-    }
-
-    std::vector<ast::Param> params(bool step_param) {
-        std::vector<ast::Param> out;
-        expect(Tok::LParen, "'('");
-        if (!at(Tok::RParen)) {
-            do {
-                out.push_back(param(step_param));
-            } while (accept(Tok::Comma));
-        }
-        expect(Tok::RParen, "')'");
-        return out;
-    }
-
-    ast::FnDecl fn_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::FnDecl f;
-        f.name = ident();
-        f.params = params(false);
-        f.body = block();
-        f.range = from(begin);
-        return f;
-    }
-
-    void ident_list(std::vector<ast::Ident>& out) {
-        do {
-            out.push_back(ident());
-        } while (accept(Tok::Comma));
-        expect(Tok::Semi, "';'");
-    }
-
-    ast::ProcessDecl process_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::ProcessDecl p;
-        p.name = ident();
-        if (accept(Tok::LBracket)) {
-            p.family = true;
-            p.index = ident();
-            expect(Tok::KwIn, "'in'");
-            p.lo = additive();
-            expect(Tok::DotDot, "'..'");
-            p.hi = additive();
-            expect(Tok::RBracket, "']'");
-        }
-        expect(Tok::LBrace, "'{'");
-        while (!at(Tok::RBrace) && !at(Tok::End) && !diags_.saturated()) {
-            try {
-                process_item(p);
-            } catch (const SyntaxError&) {
-                recover_process_item();
-            }
-        }
-        expect(Tok::RBrace, "'}'");
-        p.range = from(begin);
-        return p;
-    }
-
-    void recover_process_item() {
-        int depth = 0;
-        while (!at(Tok::End)) {
-            const Tok k = peek().kind;
-            if (depth == 0 && (k == Tok::KwVar || k == Tok::KwLocation || k == Tok::KwEnd ||
-                               k == Tok::KwStep || k == Tok::RBrace || is_decl_start(k))) {
-                return;
-            }
-            next();
-            depth += k == Tok::LBrace ? 1 : k == Tok::RBrace ? -1 : 0;
-            if (depth == 0 && k == Tok::RBrace) {
-                return;
-            }
-        }
-    }
-
-    void process_item(ast::ProcessDecl& p) {
-        switch (peek().kind) {
-        case Tok::KwVar:
-            p.locals.push_back(var_decl());
-            return;
-        case Tok::KwLocation:
-            next();
-            ident_list(p.locations);
-            return;
-        case Tok::KwEnd:
-            next();
-            ident_list(p.ends);
-            return;
-        case Tok::KwStep:
-            p.steps.push_back(step_decl());
-            return;
-        default:
-            fail("'var', 'location', 'end', 'step' or '}'");
-        }
-    }
-
-    ast::StepDecl step_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::StepDecl s;
-        s.name = ident();
-        if (at(Tok::LParen)) {
-            s.params = params(true);
-        }
-        expect(Tok::Colon, "':'");
-        s.from = ident();
-        expect(Tok::Arrow, "'->'");
-        s.to = ident();
-        if (accept(Tok::KwWhen)) {
-            s.guard = expr();
-        }
-        s.range = from(begin);
-        s.body = block();
-        return s;
-    }
-
-    ast::LivenessDecl liveness_decl() {
-        const SourceLoc begin = next().range.begin;
-        ast::LivenessDecl l;
-        l.name = ident();
-        expect(Tok::Colon, "':'");
-        if (accept(Tok::KwFinitely)) {
-            expect(Tok::KwOften, "'often'");
-            l.kind = ast::LivenessDecl::Kind::FinitelyOften;
-            const SourceLoc sb = peek().range.begin;
-            l.step.process = ident();
-            if (accept(Tok::LBracket)) {
-                l.step.index = expr();
-                expect(Tok::RBracket, "']'");
-            }
-            expect(Tok::Dot, "'.'");
-            l.step.step = ident();
-            l.step.range = from(sb);
-        } else {
-            l.kind = ast::LivenessDecl::Kind::LeadsTo;
-            l.premise = expr();
-            expect(Tok::KwLeadsto, "'leadsto'");
-            l.consequence = expr();
-        }
-        expect(Tok::Semi, "';'");
-        l.range = from(begin);
-        return l;
-    }
-
-    // ---- statements
-    ast::Block block() {
-        DepthGuard guard(depth_, diags_, peek().range);
-        expect(Tok::LBrace, "'{'");
-        ast::Block out;
-        while (!at(Tok::RBrace) && !at(Tok::End) && !diags_.saturated()) {
-            try {
-                if (!accept(Tok::Semi)) {
-                    out.push_back(statement());
-                }
-            } catch (const SyntaxError&) {
-                if (depth_ > max_nesting - 1) {
-                    throw;
-                }
-                recover_statement();
-            }
-        }
-        expect(Tok::RBrace, "'}'");
-        return out;
-    }
-
-    ast::Stmt statement() {
-        const SourceLoc begin = peek().range.begin;
-        ast::Stmt s;
-        if (accept(Tok::KwIf)) {
-            s.node = if_rest();
-        } else if (accept(Tok::KwFor)) {
-            ast::ForStmt f;
-            f.var = ident();
-            expect(Tok::KwIn, "'in'");
-            f.lo = additive();
-            expect(Tok::DotDot, "'..'");
-            f.hi = additive();
-            f.body = block();
-            s.node = std::move(f);
-        } else if (accept(Tok::KwAssert)) {
-            ast::AssertStmt a;
-            expect(Tok::LParen, "'('");
-            a.cond = expr();
-            expect(Tok::Comma, "','");
-            a.message = expect(Tok::String, "a string message").string_value;
-            expect(Tok::RParen, "')'");
-            expect(Tok::Semi, "';'");
-            s.node = std::move(a);
-        } else if (at(Tok::Ident) && peek(1).kind == Tok::LParen) {
-            ast::CallStmt c;
-            c.callee = ident();
-            next();
-            if (!at(Tok::RParen)) {
-                do {
-                    c.args.push_back(expr());
-                } while (accept(Tok::Comma));
-            }
-            expect(Tok::RParen, "')'");
-            expect(Tok::Semi, "';'");
-            s.node = std::move(c);
-        } else {
-            ast::AssignStmt a;
-            a.target = postfix();
-            expect(Tok::Assign, "'='");
-            a.value = expr();
-            expect(Tok::Semi, "';'");
-            s.node = std::move(a);
-        }
-        s.range = from(begin);
-        return s;
-    }
-
-    ast::IfStmt if_rest() {
-        DepthGuard guard(depth_, diags_, peek().range);
-        ast::IfStmt i;
-        expect(Tok::LParen, "'('");
-        i.cond = expr();
-        expect(Tok::RParen, "')'");
-        i.then_block = block();
-        if (accept(Tok::KwElse)) {
-            if (at(Tok::KwIf)) {
-                const SourceLoc begin = next().range.begin;
-                ast::Stmt nested;
-                nested.node = if_rest();
-                nested.range = from(begin);
-                i.else_block.push_back(std::move(nested));
-            } else {
-                i.else_block = block();
-            }
-        }
-        return i;
-    }
-
-    // ---- expressions, lowest precedence first
-    ExprPtr expr() {
-        DepthGuard guard(depth_, diags_, peek().range);
-        ExprPtr lhs = conditional();
-        if (accept(Tok::Arrow)) {
-            ExprPtr rhs = expr();
-            const SourceRange r{lhs->range.begin, rhs->range.end};
-            return make(r, ast::BinaryExpr{ast::BinaryOp::Implies, std::move(lhs), std::move(rhs)});
-        }
-        return lhs;
-    }
-
-    ExprPtr conditional() {
-        ExprPtr c = binary_level(0);
-        if (!accept(Tok::Question)) {
-            return c;
-        }
-        DepthGuard guard(depth_, diags_, peek().range);
-        ExprPtr t = expr();
-        expect(Tok::Colon, "':'");
-        ExprPtr f = conditional();
-        const SourceRange r{c->range.begin, f->range.end};
-        return make(r, ast::CondExpr{std::move(c), std::move(t), std::move(f)});
-    }
-
-    static const std::vector<std::vector<std::pair<Tok, ast::BinaryOp>>>& levels() {
-        using B = ast::BinaryOp;
-        static const std::vector<std::vector<std::pair<Tok, ast::BinaryOp>>> table{
-            {{Tok::OrOr, B::Or}},
-            {{Tok::AndAnd, B::And}},
-            {{Tok::EqEq, B::Eq}, {Tok::NotEq, B::Ne}},
-            {{Tok::Lt, B::Lt}, {Tok::Le, B::Le}, {Tok::Gt, B::Gt}, {Tok::Ge, B::Ge}},
-            {{Tok::Plus, B::Add}, {Tok::Minus, B::Sub}},
-            {{Tok::Star, B::Mul}, {Tok::Slash, B::Div}, {Tok::Percent, B::Mod}},
-        };
-        return table;
-    }
-
-    static constexpr std::size_t additive_level = 4;
-
-    ExprPtr additive() {
-        DepthGuard guard(depth_, diags_, peek().range);
-        return binary_level(additive_level);
-    }
-
-    ExprPtr binary_level(std::size_t level) {
-        if (level == levels().size()) {
-            return unary();
-        }
-        ExprPtr lhs = binary_level(level + 1);
-        while (true) {
-            const auto* op = find_op(level, peek().kind);
-            if (op == nullptr) {
-                return lhs;
-            }
-            next();
-            ExprPtr rhs = binary_level(level + 1);
-            const SourceRange r{lhs->range.begin, rhs->range.end};
-            lhs = make(r, ast::BinaryExpr{op->second, std::move(lhs), std::move(rhs)});
-        }
-    }
-
-    static const std::pair<Tok, ast::BinaryOp>* find_op(std::size_t level, Tok k) {
-        for (const auto& p : levels()[level]) {
-            if (p.first == k) {
-                return &p;
-            }
-        }
-        return nullptr;
-    }
-
-    ExprPtr unary() {
-        if (at(Tok::Not) || at(Tok::Minus)) {
-            DepthGuard guard(depth_, diags_, peek().range);
-            const Token& t = next();
-            const ast::UnaryOp op = t.kind == Tok::Not ? ast::UnaryOp::Not : ast::UnaryOp::Neg;
-            const SourceLoc begin = t.range.begin;
-            ExprPtr operand = unary();
-            const SourceRange r{begin, operand->range.end};
-            return make(r, ast::UnaryExpr{op, std::move(operand)});
-        }
-        return postfix();
-    }
-
-    ExprPtr postfix() {
-        ExprPtr e = primary();
-        while (true) {
-            const SourceLoc begin = e->range.begin;
-            if (accept(Tok::LBracket)) {
-                ExprPtr index = expr();
-                expect(Tok::RBracket, "']'");
-                e = make(from(begin), ast::IndexExpr{std::move(e), std::move(index)});
-            } else if (accept(Tok::Dot)) {
-                ast::Ident member = ident();
-                e = make(from(begin), ast::MemberExpr{std::move(e), std::move(member)});
-            } else if (accept(Tok::At)) {
-                ast::Ident loc = ident();
-                e = make(from(begin), ast::AtExpr{std::move(e), std::move(loc)});
-            } else {
-                return e;
-            }
-        }
-    }
-
-    ExprPtr primary() {
-        const Token& t = peek();
-        const SourceRange r = t.range;
-        switch (t.kind) {
-        case Tok::Int:
-            return make(r, ast::IntLit{next().value});
-        case Tok::KwTrue:
-        case Tok::KwFalse:
-            return make(r, ast::BoolLit{next().kind == Tok::KwTrue});
-        case Tok::Ident:
-        case Tok::KwSelf:
-            return make(r, ast::NameRef{ast::Ident{std::string(next().text), r}});
-        case Tok::LParen: {
-            DepthGuard guard(depth_, diags_, r);
-            next();
-            ExprPtr inner = expr();
-            expect(Tok::RParen, "')'");
-            inner->range = from(r.begin);
-            return inner;
-        }
-        case Tok::LBracket: {
-            DepthGuard guard(depth_, diags_, r);
-            next();
-            ast::ArrayLit lit;
-            do {
-                lit.elements.push_back(expr());
-            } while (accept(Tok::Comma));
-            expect(Tok::RBracket, "',' or ']'");
-            return make(from(r.begin), std::move(lit));
-        }
-        case Tok::KwForall:
-        case Tok::KwExists:
-        case Tok::KwCount:
-            return quantifier();
-        default:
-            fail("expression");
-        }
-    }
-
-    ExprPtr quantifier() {
-        DepthGuard guard(depth_, diags_, peek().range);
-        const Token& t = next();
-        const SourceLoc begin = t.range.begin;
-        const ast::QuantifierKind kind = t.kind == Tok::KwForall   ? ast::QuantifierKind::Forall
-                                         : t.kind == Tok::KwExists ? ast::QuantifierKind::Exists
-                                                                   : ast::QuantifierKind::Count;
-        ast::QuantifierExpr q;
-        q.kind = kind;
-        q.var = ident();
-        expect(Tok::KwIn, "'in'");
-        q.lo = additive();
-        expect(Tok::DotDot, "'..'");
-        q.hi = additive();
-        expect(Tok::Colon, "':'");
-        q.body = expr();
-        return make(from(begin), std::move(q));
-    }
-
-    std::vector<Token> toks_;
-    Diagnostics& diags_;
-    std::size_t pos_ = 0;
-    int depth_ = 0;
-};
 
 } // namespace
 
+bool is_declaration_keyword(TokenKind kind) noexcept {
+    switch (kind) {
+    case TokenKind::KwConst:
+    case TokenKind::KwEnum:
+    case TokenKind::KwFn:
+    case TokenKind::KwProcess:
+    case TokenKind::KwInvariant:
+    case TokenKind::KwLiveness:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_member_keyword(TokenKind kind) noexcept {
+    return kind == TokenKind::KwLocation || kind == TokenKind::KwEnd || kind == TokenKind::KwStep;
+}
+
+Parser::Parser(std::string_view text, Diagnostics& diags)
+    : lexer_(text, diags),
+      diags_(diags),
+      tok_(lexer_.next()) {}
+
+ast::Model Parser::parse() {
+    ast::Model model;
+    try {
+        if (diags_.saturated()) {
+            return model;
+        }
+        parse_header(model);
+        while (!at(TokenKind::End)) {
+            parse_declaration(model);
+        }
+    } catch (const ParseAbort&) {
+        // The reason was reported; the model keeps what was parsed so far.
+    }
+    return model;
+}
+
+TokenKind Parser::peek_kind() {
+    if (!has_ahead_) {
+        ahead_ = lexer_.next();
+        has_ahead_ = true;
+    }
+    return ahead_.kind;
+}
+
+Token Parser::advance() {
+    Token consumed = tok_;
+    prev_end_ = tok_.range.end;
+    if (has_ahead_) {
+        tok_ = ahead_;
+        has_ahead_ = false;
+    } else if (!at(TokenKind::End)) {
+        tok_ = lexer_.next();
+    }
+    ++consumed_;
+    if (diags_.saturated()) {
+        throw ParseAbort{};
+    }
+    return consumed;
+}
+
+bool Parser::accept(TokenKind kind) {
+    if (!at(kind)) {
+        return false;
+    }
+    advance();
+    return true;
+}
+
+Token Parser::expect(TokenKind kind) {
+    if (!at(kind)) {
+        fail(describe(kind));
+    }
+    return advance();
+}
+
+ast::Ident Parser::expect_ident() {
+    const Token t = expect(TokenKind::Ident);
+    return ast::Ident{std::string(t.text), t.range};
+}
+
+void Parser::complain(std::string_view expected) {
+    std::string message = "expected ";
+    message += expected;
+    message += ", found ";
+    message += found_text(tok_);
+    report(tok_.range, code::unexpected_token, std::move(message));
+}
+
+void Parser::fail(std::string_view expected) {
+    complain(expected);
+    throw SyntaxError{};
+}
+
+void Parser::report(SourceRange range, std::string_view code, std::string message) {
+    diags_.error(range, code, std::move(message));
+    if (diags_.saturated()) {
+        throw ParseAbort{};
+    }
+}
+
+void Parser::deepen() {
+    if (depth_ >= max_nesting) {
+        diags_.error(tok_.range, code::nesting_too_deep, "nesting too deep");
+        throw ParseAbort{};
+    }
+    ++depth_;
+}
+
+/// Skips tokens after a syntax error. Always consumes at least one token when none was
+/// consumed since `mark`, so the caller's loop makes progress. Stops before a declaration
+/// keyword; inside processes also before a member keyword and before a `}` that closes the
+/// enclosing body; after a `;` at the error's brace depth or a `}` that balances a `{` skipped
+/// here.
+void Parser::recover(SyncLevel level, std::size_t mark) {
+    if (consumed_ == mark && !at(TokenKind::End)) {
+        advance();
+    }
+    int depth = 0;
+    while (!at(TokenKind::End)) {
+        const TokenKind k = tok_.kind;
+        if (is_declaration_keyword(k) || (level != SyncLevel::Top && is_member_keyword(k))) {
+            return;
+        }
+        if (depth == 0 && level != SyncLevel::Top) {
+            if (k == TokenKind::RBrace ||
+                (level == SyncLevel::Statement && is_statement_keyword(k))) {
+                return;
+            }
+            if (k == TokenKind::Semicolon) {
+                advance();
+                return;
+            }
+        }
+        if (depth == 0 && k == TokenKind::KwVar) {
+            return;
+        }
+        if (k == TokenKind::LBrace) {
+            ++depth;
+        } else if (k == TokenKind::RBrace && depth > 0 && --depth == 0 && level != SyncLevel::Top) {
+            advance();
+            if (level != SyncLevel::Statement || !at(TokenKind::KwElse)) {
+                return;
+            }
+        }
+        advance();
+    }
+}
+
+void Parser::parse_header(ast::Model& model) {
+    if (!at(TokenKind::KwModel)) {
+        report(tok_.range, code::missing_model, "expected 'model NAME;' as the first declaration");
+        if (!is_declaration_keyword(tok_.kind) && !at(TokenKind::KwVar)) {
+            recover(SyncLevel::Top, consumed_);
+        }
+        return;
+    }
+    const std::size_t mark = consumed_;
+    try {
+        advance();
+        model.name = expect_ident();
+        expect(TokenKind::Semicolon);
+    } catch (const SyntaxError&) {
+        recover(SyncLevel::Top, mark);
+    }
+}
+
+void Parser::parse_declaration(ast::Model& model) {
+    const std::size_t mark = consumed_;
+    try {
+        switch (tok_.kind) {
+        case TokenKind::KwConst:
+            model.consts.push_back(parse_const());
+            return;
+        case TokenKind::KwEnum:
+            model.enums.push_back(parse_enum());
+            return;
+        case TokenKind::KwVar:
+            model.vars.push_back(parse_var());
+            return;
+        case TokenKind::KwFn:
+            model.fns.push_back(parse_fn());
+            return;
+        case TokenKind::KwProcess:
+            model.processes.push_back(parse_process());
+            return;
+        case TokenKind::KwInvariant:
+            model.invariants.push_back(parse_invariant());
+            return;
+        case TokenKind::KwLiveness:
+            model.liveness.push_back(parse_liveness());
+            return;
+        default:
+            fail("declaration");
+        }
+    } catch (const SyntaxError&) {
+        recover(SyncLevel::Top, mark);
+    }
+}
+
+ast::ConstDecl Parser::parse_const() {
+    ast::ConstDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    expect(TokenKind::Assign);
+    decl.value = parse_expr();
+    expect(TokenKind::Semicolon);
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::EnumDecl Parser::parse_enum() {
+    ast::EnumDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    expect(TokenKind::LBrace);
+    do {
+        decl.members.push_back(expect_ident());
+    } while (accept(TokenKind::Comma));
+    expect(TokenKind::RBrace);
+    expect(TokenKind::Semicolon);
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::VarDecl Parser::parse_var() {
+    ast::VarDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    if (accept(TokenKind::LBracket)) {
+        decl.size = parse_expr();
+        expect(TokenKind::RBracket);
+    }
+    expect(TokenKind::Colon);
+    decl.type = parse_type();
+    if (accept(TokenKind::Assign)) {
+        decl.init = parse_expr();
+    }
+    expect(TokenKind::Semicolon);
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::FnDecl Parser::parse_fn() {
+    ast::FnDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    expect(TokenKind::LParen);
+    decl.params = parse_params(TokenKind::Colon);
+    expect(TokenKind::RParen);
+    decl.body = parse_block();
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::InvariantDecl Parser::parse_invariant() {
+    ast::InvariantDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    expect(TokenKind::Colon);
+    decl.expr = parse_expr();
+    expect(TokenKind::Semicolon);
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::LivenessDecl Parser::parse_liveness() {
+    ast::LivenessDecl decl;
+    const SourceLoc begin = advance().range.begin;
+    decl.name = expect_ident();
+    expect(TokenKind::Colon);
+    if (accept(TokenKind::KwFinitely)) {
+        expect(TokenKind::KwOften);
+        decl.kind = ast::LivenessDecl::Kind::FinitelyOften;
+        decl.step = parse_step_ref();
+    } else {
+        decl.kind = ast::LivenessDecl::Kind::LeadsTo;
+        decl.premise = parse_expr();
+        expect(TokenKind::KwLeadsto);
+        decl.consequence = parse_expr();
+    }
+    expect(TokenKind::Semicolon);
+    decl.range = from(begin);
+    return decl;
+}
+
+ast::StepRef Parser::parse_step_ref() {
+    ast::StepRef ref;
+    ref.process = expect_ident();
+    if (accept(TokenKind::LBracket)) {
+        ref.index = parse_expr();
+        expect(TokenKind::RBracket);
+    }
+    expect(TokenKind::Dot);
+    ref.step = expect_ident();
+    ref.range = from(ref.process.range.begin);
+    return ref;
+}
+
+} // namespace detail
+
 ast::Model parse_model(std::string_view text, Diagnostics& diags) {
-    std::vector<Token> tokens = lex(text, diags);
-    return Parser(std::move(tokens), diags).model();
+    detail::Parser parser(text, diags);
+    return parser.parse();
 }
 
 } // namespace ilv

@@ -1,8 +1,7 @@
 #pragma once
 /// \file
-/// Recursive-descent parser for `.ilv` files (grammar in docs/grammar.md). Reports every
-/// syntax error, recovering at `;`, `}` and declaration keywords, and bounds nesting so that
-/// hostile input gives a diagnostic instead of a stack overflow.
+/// The `.ilv` parser: text in, syntax tree and syntax diagnostics out. The grammar and the
+/// precedence table are in docs/grammar.md.
 
 #include "model/ast.hpp"
 #include "model/diagnostics.hpp"
@@ -11,10 +10,11 @@
 
 namespace ilv {
 
-/// Deepest nesting of expressions and statements accepted (E0105 beyond).
-inline constexpr int max_nesting = 256;
-
-/// Parses a whole model; always returns a (possibly partial) tree, errors go to `diags`.
+/// Parses one model file. Always returns a model, possibly partial: a declaration, process
+/// member or statement with a syntax error is left out and parsing resumes at the next `;`, `}`
+/// or declaration keyword, so every error of the file is reported to `diags` (codes E0100 to
+/// E0107), not only the first. Stops early once `diags.saturated()` or when nesting exceeds
+/// 256 levels. Linear in the size of `text`; never throws on any input.
 [[nodiscard]] ast::Model parse_model(std::string_view text, Diagnostics& diags);
 
 } // namespace ilv
