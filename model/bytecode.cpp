@@ -11,13 +11,6 @@ std::string range_text(std::int64_t lower, std::int64_t upper) {
     return std::to_string(lower) + ".." + std::to_string(upper);
 }
 
-/// Reads a slot from a packed state given as a pointer (const or not).
-template <typename WordPtr>
-std::int64_t read_slot(const StateLayout& layout, WordPtr state, SlotId id) {
-    const Slot& f = layout.slot(id);
-    return static_cast<std::int64_t>((state[f.word] >> f.shift) & f.mask) + f.lower;
-}
-
 /// Applies a binary arithmetic or comparison operator; false on overflow or zero divisor.
 bool binary(Op op, std::int64_t x, std::int64_t y, std::int64_t& r) {
     switch (op) {
@@ -109,7 +102,6 @@ bool Evaluator::run(const Code& code, StateView state, bool writable,
     for (std::size_t k = 0; k < frame.size(); ++k) {
         fr[k] = frame[k];
     }
-    Word* st = state.data();
     const Instr* const instrs = code.instrs.data();
     const std::size_t count = code.instrs.size();
     std::size_t pc = 0;
@@ -120,10 +112,10 @@ bool Evaluator::run(const Code& code, StateView state, bool writable,
             *sp++ = ins.imm;
             break;
         case Op::Load:
-            *sp++ = read_slot(layout_, st, ins.a);
+            *sp++ = layout_.get(state, ins.a);
             break;
         case Op::LoadDyn:
-            sp[-1] = read_slot(layout_, st, ins.a + static_cast<SlotId>(sp[-1]));
+            sp[-1] = layout_.get(state, ins.a + static_cast<SlotId>(sp[-1]));
             break;
         case Op::Store:
         case Op::StoreDyn: {

@@ -225,6 +225,7 @@ public:
     std::vector<std::int64_t> init_; ///< initial value by slot
     StateLayout no_state_;           ///< empty layout for evaluating constants
     std::vector<std::string> inlining_; ///< fns being inlined (recursion guard)
+    bool code_too_large_reported_ = false;
 };
 
 } // namespace ilv::detail

@@ -10,6 +10,7 @@ namespace ilv::detail {
 namespace {
 constexpr Type int_type{TypeKind::Int, 0};
 constexpr Type bool_type{TypeKind::Bool, 0};
+constexpr std::size_t max_code_size = std::size_t{1} << 20;
 } // namespace
 
 void Compiler::block(const ast::Block& b, Context& ctx, Emitter& em) {
@@ -105,6 +106,15 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
     const FnInfo& fn = it->second;
     if (fn.recursive || std::count(inlining_.begin(), inlining_.end(), c.callee.text) != 0) {
         return; // reported once at the declaration
+    }
+    if (em.code().instrs.size() > max_code_size) {
+        if (!code_too_large_reported_) {
+            error(where, code::code_too_large,
+                  "more than " + std::to_string(max_code_size) +
+                      " instructions after inlining fn calls; call fewer fns from fns");
+            code_too_large_reported_ = true;
+        }
+        return;
     }
     if (c.args.size() != fn.params.size()) {
         error(where, code::wrong_argument_count,

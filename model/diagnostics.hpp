@@ -56,6 +56,7 @@ inline constexpr std::string_view recursion = "E0501";
 inline constexpr std::string_view no_locations = "E0502";
 inline constexpr std::string_view state_too_large = "E0503";
 inline constexpr std::string_view too_many_actions = "E0504";
+inline constexpr std::string_view code_too_large = "E0505";   ///< inlining blew a step up
 inline constexpr std::string_view unknown_override = "E0601";  ///< `-D X=1` names no const
 inline constexpr std::string_view bad_override = "E0602";      ///< `-D` text is not NAME=INT
 } // namespace code

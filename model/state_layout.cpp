@@ -41,6 +41,10 @@ void StateLayout::finish() {
         bits_ += s.width;
     }
     words_ = slots_.empty() ? 1 : word + 1U;
+    access_.clear();
+    for (const Slot& s : slots_) {
+        access_.push_back({s.word, s.shift, s.mask, s.lower, s.upper});
+    }
 }
 
 bool StateLayout::is_canonical(ConstStateView s) const noexcept {

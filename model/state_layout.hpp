@@ -30,6 +30,15 @@ struct Slot {
     Word mask = 0; ///< (1 << width) - 1
 };
 
+/// The part of a slot that get/set need, kept apart from names so the hot loop stays in cache.
+struct SlotAccess {
+    std::uint32_t word = 0;
+    std::uint32_t shift = 0;
+    Word mask = 0;
+    std::int64_t lower = 0;
+    std::int64_t upper = 0;
+};
+
 /// The slot table of a model plus word-level access.
 class StateLayout {
 public:
@@ -50,18 +59,18 @@ public:
 
     /// The value of slot `id` in `s`.
     [[nodiscard]] std::int64_t get(ConstStateView s, SlotId id) const noexcept {
-        const Slot& f = slots_[id];
+        const SlotAccess& f = access_[id];
         return static_cast<std::int64_t>((s[f.word] >> f.shift) & f.mask) + f.lower;
     }
     /// Stores `value` (must lie in the slot's range) into slot `id` of `s`.
     void set(StateView s, SlotId id, std::int64_t value) const noexcept {
-        const Slot& f = slots_[id];
+        const SlotAccess& f = access_[id];
         const Word bits = static_cast<Word>(value - f.lower) & f.mask;
         s[f.word] = (s[f.word] & ~(f.mask << f.shift)) | (bits << f.shift);
     }
     /// True when `value` fits slot `id`'s declared range.
     [[nodiscard]] bool in_range(SlotId id, std::int64_t value) const noexcept {
-        return value >= slots_[id].lower && value <= slots_[id].upper;
+        return value >= access_[id].lower && value <= access_[id].upper;
     }
     /// True when every padding bit is zero and every field holds an in-range value.
     [[nodiscard]] bool is_canonical(ConstStateView s) const noexcept;
@@ -74,6 +83,7 @@ public:
 
 private:
     std::vector<Slot> slots_;
+    std::vector<SlotAccess> access_; ///< compact copy of each slot's bit field, by id
     std::vector<Word> used_mask_; ///< per word: bits covered by some slot
     std::size_t words_ = 0;
     std::size_t bits_ = 0;

@@ -238,3 +238,16 @@ TEST_CASE("sema: every error of a file is reported") {
     CHECK(r.model == nullptr);
     CHECK(r.diagnostics.error_count() == 3);
 }
+
+TEST_CASE("sema: E0505 exponential inlining is cut off with a diagnostic") {
+    std::string text = "model m;\nvar x: 0..1;\nfn f0() { x = 0; }\n";
+    for (int k = 1; k <= 24; ++k) {
+        const std::string prev = "f" + std::to_string(k - 1);
+        text += "fn f" + std::to_string(k) + "() { " + prev + "(); " + prev + "(); }\n";
+    }
+    text += "process p {\n  location a;\n  step s: a -> a { f24(); }\n}\n";
+    const auto r = ilv::test::load(text);
+    CHECK(r.model == nullptr);
+    CHECK(r.rendered().find("instructions after inlining fn calls; call fewer fns from fns [E0505]") !=
+          std::string::npos);
+}
