@@ -91,6 +91,7 @@ int run_check(const CheckOptions& options) {
     report.model_name = model.name();
     report.model_path = options.model_path;
     report.defines = options.defines;
+    report.state_bytes = model.layout().words() * sizeof(Word);
     for (const PropertyStatus& s : properties.statuses()) {
         report.properties.push_back({s, ""});
     }

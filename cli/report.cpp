@@ -126,6 +126,8 @@ std::string render_json(const CheckReport& r) {
     j["max_depth"] = st.max_depth;
     j["seconds"] = st.seconds;
     j["peak_memory_bytes"] = st.peak_memory_bytes;
+    j["store_bytes"] = st.store_bytes;
+    j["state_bytes"] = r.state_bytes;
     j["states_per_second"] = rate(st);
     j["properties"] = nlohmann::ordered_json::array();
     for (const PropertyReport& p : r.properties) {

@@ -22,6 +22,7 @@ struct CheckReport {
     std::string model_path;
     std::vector<std::pair<std::string, std::int64_t>> defines;
     SearchResult search;
+    std::uint64_t state_bytes = 0; ///< packed state size (words x 8)
     std::vector<PropertyReport> properties;
 };
 
