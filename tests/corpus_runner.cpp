@@ -2,6 +2,7 @@
 // in the file's header comments (docs/testing.md describes them). Exit 0 when all match.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -146,7 +147,7 @@ int main(int argc, char** argv) {
                                        "-" + std::to_string(::getpid()));
     std::vector<std::string> expects;
     std::vector<std::string> errors;
-    std::vector<std::pair<std::string, std::string>> variants; // defines, expectation
+    std::vector<std::pair<std::string, std::vector<std::string>>> variants; // options, expectations
     std::istringstream lines(text);
     const std::regex with_re(R"(^// expect-with:((?:\s+-D\s+\S+)+)\s+(.*)$)");
     for (std::string line; std::getline(lines, line);) {
@@ -156,7 +157,14 @@ int main(int argc, char** argv) {
         } else if (line.rfind("// expect-error: ", 0) == 0) {
             errors.push_back(line.substr(17));
         } else if (std::regex_match(line, m, with_re)) {
-            variants.emplace_back(m[1].str(), m[2].str());
+            // lines with the same options share one run
+            auto it = std::find_if(variants.begin(), variants.end(),
+                                   [&](const auto& v) { return v.first == m[1].str(); });
+            if (it == variants.end()) {
+                variants.emplace_back(m[1].str(), std::vector<std::string>{});
+                it = variants.end() - 1;
+            }
+            it->second.push_back(m[2].str());
         }
     }
     if (expects.empty() && errors.empty()) {
@@ -168,8 +176,8 @@ int main(int argc, char** argv) {
     } else {
         check_run(exe, model, "", expects, tmp.string());
     }
-    for (const auto& [defines, expectation] : variants) {
-        check_run(exe, model, defines, {expectation}, tmp.string());
+    for (const auto& [options, expectations] : variants) {
+        check_run(exe, model, options, expectations, tmp.string());
     }
     std::filesystem::remove_all(tmp);
     if (failures > 0) {
