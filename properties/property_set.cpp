@@ -20,7 +20,10 @@ PropertySet::PropertySet(const CompiledModel& model, const PropertySelection& se
     add("runtime_error", PropertyKind::Runtime, {}, selection);
     deadlock_ = all_.size();
     add("deadlock", PropertyKind::Deadlock, {}, selection);
-    all_.back().selected = all_.back().selected && selection.deadlock;
+    if (!selection.deadlock) {
+        all_.back().selected = false;
+        all_.back().verdict = Verdict::NotChecked;
+    }
     decidable_ = static_cast<std::size_t>(
         std::count_if(all_.begin(), all_.end(), [](const auto& p) { return p.selected; }));
     for (const CompiledLiveness& l : model.liveness()) {

@@ -1,0 +1,3 @@
+# End-to-end tests of the command line (exit codes, outputs, trace files, replay).
+add_test(NAME cli/end_to_end
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
