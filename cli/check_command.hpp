@@ -28,6 +28,9 @@ int run_check(const CheckOptions& options);
 /// Replays `trace_path` against `model_path` (empty: the path recorded in the trace).
 int run_replay(const std::string& trace_path, const std::string& model_path);
 
+/// Prints the story of a counterexample (plain text or Markdown); returns the exit code.
+int run_explain(const std::string& trace_path, bool markdown);
+
 /// Parses `NAME=VALUE` (VALUE an integer, `true` or `false`); false on malformed text.
 bool parse_define(const std::string& text, std::pair<std::string, std::int64_t>& out);
 

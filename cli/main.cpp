@@ -90,11 +90,21 @@ int run(int argc, char** argv) {
     std::string model_path;
     replay->add_option("TRACE", trace_path, "a .trace.json file written by check")->required();
     replay->add_option("MODEL", model_path, "the model (default: the path in the trace)");
+    CLI::App* explain = app.add_subcommand(
+        "explain", "tell a counterexample as a short story: who did what, in order, and why it "
+                   "fails (step descriptions come from the model's comments)");
+    std::string explain_trace;
+    bool markdown = false;
+    explain->add_option("TRACE", explain_trace, "a .trace.json file written by check")->required();
+    explain->add_flag("--markdown", markdown, "write Markdown (for reports)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? ilv::exit_code::ok : ilv::exit_code::usage;
+    }
+    if (app.got_subcommand("explain")) {
+        return ilv::cli::run_explain(explain_trace, markdown);
     }
     if (app.got_subcommand("replay")) {
         return ilv::cli::run_replay(trace_path, model_path);

@@ -1,0 +1,30 @@
+#include "cli/check_command.hpp"
+
+#include "explorer/exit_codes.hpp"
+#include "traces/trace_json.hpp"
+#include "traces/trace_story.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace ilv::cli {
+
+int run_explain(const std::string& trace_path, bool markdown) {
+    std::string error;
+    const std::optional<Trace> trace = read_trace_file(trace_path, error);
+    if (!trace) {
+        std::cerr << trace_path << ": error: " << error << '\n';
+        return exit_code::usage;
+    }
+    std::ifstream in(trace->model_path, std::ios::binary);
+    std::ostringstream source;
+    if (in) {
+        source << in.rdbuf();
+    }
+    const std::string text = source.str();
+    std::cout << trace_story(*trace, StoryOptions{markdown, text});
+    return exit_code::ok;
+}
+
+} // namespace ilv::cli
