@@ -99,6 +99,10 @@ public:
     /// Number of stored states.
     [[nodiscard]] std::size_t size() const noexcept { return store_.size(); }
 
+    /// The id of stored state `s`, or `no_state`; lets later passes (liveness) map regenerated
+    /// successors back to ids without storing edges.
+    [[nodiscard]] StateId find(ConstStateView s) const noexcept { return store_.find(s); }
+
     /// The state from which `id` was first discovered; `no_state` for the initial state.
     [[nodiscard]] StateId parent(StateId id) const noexcept { return parents_.at(id)[0]; }
 
