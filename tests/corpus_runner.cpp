@@ -77,9 +77,9 @@ void check_errors(const std::string& exe, const std::string& model,
     std::cout << r.out;
 }
 
-void check_run(const std::string& exe, const std::string& model, const std::string& defines,
+void check_run(const std::string& exe, const std::string& model, const std::string& options,
                const std::vector<std::string>& expects, const std::string& tmp) {
-    const Run r = run(quote(exe) + " check " + quote(model) + defines + " --json --trace-dir " +
+    const Run r = run(quote(exe) + " check " + quote(model) + options + " --json --trace-dir " +
                       quote(tmp));
     std::cout << r.out;
     nlohmann::json j;
@@ -146,9 +146,10 @@ int main(int argc, char** argv) {
                                        "-" + std::to_string(::getpid()));
     std::vector<std::string> expects;
     std::vector<std::string> errors;
-    std::vector<std::pair<std::string, std::string>> variants; // defines, expectation
+    std::vector<std::pair<std::string, std::string>> variants; // options, expectation
     std::istringstream lines(text);
-    const std::regex with_re(R"(^// expect-with:((?:\s+-D\s+\S+)+)\s+(.*)$)");
+    // Options: `-D NAME=VALUE` or a long option with its value attached (`--fairness=none`).
+    const std::regex with_re(R"(^// expect-with:((?:\s+(?:-D\s+\S+|--\S+))+)\s+(.*)$)");
     for (std::string line; std::getline(lines, line);) {
         std::smatch m;
         if (line.rfind("// expect: ", 0) == 0) {
@@ -168,8 +169,8 @@ int main(int argc, char** argv) {
     } else {
         check_run(exe, model, "", expects, tmp.string());
     }
-    for (const auto& [defines, expectation] : variants) {
-        check_run(exe, model, defines, {expectation}, tmp.string());
+    for (const auto& [options, expectation] : variants) {
+        check_run(exe, model, options, {expectation}, tmp.string());
     }
     std::filesystem::remove_all(tmp);
     if (failures > 0) {
