@@ -5,6 +5,7 @@
 #include "model/invariant.hpp"
 
 #include <algorithm>
+#include <deque>
 
 namespace ilv {
 namespace {
@@ -20,18 +21,22 @@ constexpr std::size_t has_required_bit = 1;
 constexpr std::size_t first_process_bit = 2;
 
 /// Frame flags.
-constexpr std::uint8_t root_flag = 1;      ///< no edge to an older open state seen yet
-constexpr std::uint8_t group_enabled = 2;  ///< the current process produced a successor here
-constexpr std::uint8_t any_successor = 4;  ///< some action produced a successor here
+constexpr std::uint8_t root_flag = 1;     ///< no edge to an older open state seen yet
+constexpr std::uint8_t any_successor = 2; ///< the state has a successor (not a stop)
 
-/// One depth-first frame: a state, the next action (position in the process-grouped order)
-/// and how many of its successors were handled, and the action of the tree edge into it.
+/// One depth-first frame: a state, where its unhandled edges begin on the edge stack (they are
+/// the top of the stack while it is the top frame), and the action of the tree edge into it.
 struct Frame {
+    std::uint32_t begin;
     StateId state;
-    std::uint32_t cursor;
-    std::uint32_t skip;
     ActionId via;
     std::uint8_t flags;
+};
+
+/// A successor of a state on the depth-first path.
+struct PathEdge {
+    StateId to;
+    ActionId action;
 };
 
 /// Pearce's SCC search over the stored states with per-component fairness info.
@@ -44,13 +49,6 @@ public:
           query_(query),
           limits_(limits),
           buffer_(system.layout().words()) {
-        const auto actions = system.actions();
-        for (ActionId a = 0; a < actions.size(); ++a) {
-            order_.push_back(a);
-        }
-        std::stable_sort(order_.begin(), order_.end(), [&](ActionId x, ActionId y) {
-            return actions[x].process < actions[y].process;
-        });
         const std::size_t bits = first_process_bit + system.processes().size();
         words_ = (bits + 63) / 64;
         all_excused_.assign(words_, 0);
@@ -66,6 +64,9 @@ private:
     static void set_bit(std::uint64_t* info, std::size_t bit) noexcept {
         info[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
+    static void clear_bit(std::uint64_t* info, std::size_t bit) noexcept {
+        info[bit / 64] &= ~(std::uint64_t{1} << (bit % 64));
+    }
     static bool test_bit(const std::uint64_t* info, std::size_t bit) noexcept {
         return ((info[bit / 64] >> (bit % 64)) & 1U) != 0U;
     }
@@ -74,8 +75,9 @@ private:
     [[nodiscard]] std::string refuse_reason() const;
     [[nodiscard]] bool is_start(StateId s);
     [[nodiscard]] bool is_excluded(StateId s);
+    /// Opens a frame for `s`: numbers it, expands it once, excuses the processes it disables.
     void push(StateId s, ActionId via);
-    /// Handles the next action of the top frame; true when a counterexample was found.
+    /// Handles the next edge of the top frame; true when a counterexample was found.
     bool advance();
     /// Closes the top frame; true when it completed a bad component.
     bool finish_top();
@@ -83,7 +85,7 @@ private:
     [[nodiscard]] bool is_bad(const std::uint64_t* info, std::uint8_t flags) const;
     /// Marks a completed component `done`.
     void complete(StateId root);
-    /// Builds the lasso through the component rooted at the top frame.
+    /// Builds the lasso through the component rooted at `root`.
     void found(StateId root, std::uint8_t flags);
     [[nodiscard]] bool poll();
 
@@ -91,18 +93,21 @@ private:
     const TransitionSystem& system_;
     const CycleQuery& query_;
     const CycleLimits& limits_;
-    std::vector<ActionId> order_; ///< actions grouped by process (stable)
-    std::size_t words_ = 1;       ///< info words per frame
+    std::size_t words_ = 1; ///< info words per frame
     std::vector<std::uint64_t> all_excused_;
     std::vector<std::uint64_t> scratch_;
     std::vector<std::uint32_t> marks_; ///< Pearce's rindex, plus `mark` values
-    std::vector<Frame> frames_;
+    // Stacks as deques: they grow without a reallocation spike and give memory back as they
+    // shrink; `info_` stays a vector because a record of several words must be contiguous.
+    std::deque<Frame> frames_;
     std::vector<std::uint64_t> info_; ///< `words_` per frame
-    std::vector<StateId> open_;       ///< Pearce's stack S: finished states of open components
+    std::deque<PathEdge> edges_;      ///< unhandled successors of the frames, in frame order
+    std::deque<StateId> open_;        ///< Pearce's stack S: finished states of open components
     std::uint32_t index_ = 1;
     StateId start_ = no_state;        ///< the current depth-first root
     SuccessorBuffer buffer_;
     FailureBuffer failures_;
+    std::vector<StateId> ids_;
     std::uint64_t polls_ = 0;
     CycleResult result_;
 };
@@ -159,51 +164,42 @@ bool FairCycleSearch::is_excluded(StateId s) {
 }
 
 void FairCycleSearch::push(StateId s, ActionId via) {
+    ILV_ASSERT(edges_.size() < std::size_t{0xFFFFFFFF}, "the edge stack fits 32-bit indices");
     marks_[s] = index_++;
-    frames_.push_back(Frame{s, 0, 0, via, root_flag});
-    info_.resize(info_.size() + words_, 0);
+    buffer_.clear();
+    failures_.clear();
+    system_.successors(explorer_.state(s), buffer_, failures_);
+    explorer_.find_all(buffer_, ids_);
+    const std::uint8_t flags = buffer_.size() > 0 ? root_flag | any_successor : root_flag;
+    frames_.push_back(Frame{static_cast<std::uint32_t>(edges_.size()), s, via, flags});
+    std::copy(all_excused_.begin(), all_excused_.end(), scratch_.begin());
+    for (std::size_t i = buffer_.size(); i-- > 0;) { // popped in ascending action order
+        ILV_ASSERT(ids_[i] != no_state, "a liveness pass needs every successor stored");
+        edges_.push_back(PathEdge{ids_[i], buffer_.action(i)});
+        clear_bit(scratch_.data(), first_process_bit + system_.actions()[buffer_.action(i)].process);
+    }
+    info_.insert(info_.end(), scratch_.begin(), scratch_.end()); // excused: the disabled ones
 }
 
 bool FairCycleSearch::advance() {
     Frame& f = frames_.back();
-    if (f.cursor == order_.size()) {
+    if (f.begin == edges_.size()) {
         return finish_top();
     }
-    const ActionId a = order_[f.cursor];
-    buffer_.clear();
-    failures_.clear();
-    system_.successors(explorer_.state(f.state), a, buffer_, failures_);
-    if (buffer_.size() > 0) {
-        f.flags |= group_enabled | any_successor;
+    const PathEdge e = edges_.back();
+    edges_.pop_back();
+    if (is_excluded(e.to)) {
+        return false;
     }
-    for (std::size_t i = f.skip; i < buffer_.size(); ++i) {
-        const StateId w = explorer_.find(buffer_.state(i));
-        ILV_ASSERT(w != no_state, "a liveness pass needs every successor stored");
-        if (is_excluded(w)) {
-            continue;
+    const std::uint32_t m = marks_[e.to];
+    if (m == mark::unvisited) {
+        push(e.to, e.action); // invalidates f
+    } else if (m != mark::done) { // open: e.to and f.state share a component
+        add_edge(top_info(), e.action);
+        if (m < marks_[f.state]) {
+            marks_[f.state] = m;
+            f.flags &= static_cast<std::uint8_t>(~root_flag);
         }
-        const std::uint32_t m = marks_[w];
-        if (m == mark::unvisited) {
-            f.skip = static_cast<std::uint32_t>(i + 1);
-            push(w, a); // invalidates f
-            return false;
-        }
-        if (m != mark::done) { // open: w and f.state share a component
-            add_edge(top_info(), a);
-            if (m < marks_[f.state]) {
-                marks_[f.state] = m;
-                f.flags &= static_cast<std::uint8_t>(~root_flag);
-            }
-        }
-    }
-    const ProcessId p = system_.actions()[a].process;
-    ++f.cursor;
-    f.skip = 0;
-    if (f.cursor == order_.size() || system_.actions()[order_[f.cursor]].process != p) {
-        if ((f.flags & group_enabled) == 0) {
-            set_bit(top_info(), first_process_bit + p); // p is disabled here
-        }
-        f.flags &= static_cast<std::uint8_t>(~group_enabled);
     }
     return false;
 }
@@ -232,19 +228,17 @@ bool FairCycleSearch::is_bad(const std::uint64_t* info, std::uint8_t flags) cons
 bool FairCycleSearch::finish_top() {
     const Frame f = frames_.back();
     std::copy(info_.end() - static_cast<std::ptrdiff_t>(words_), info_.end(), scratch_.begin());
+    frames_.pop_back();
+    info_.resize(info_.size() - words_);
     if ((f.flags & root_flag) != 0) {
         if (is_bad(scratch_.data(), f.flags)) {
             found(f.state, f.flags);
             return true;
         }
         complete(f.state);
-        frames_.pop_back();
-        info_.resize(info_.size() - words_);
         return false;
     }
     open_.push_back(f.state);
-    frames_.pop_back();
-    info_.resize(info_.size() - words_);
     Frame& parent = frames_.back();
     std::uint64_t* into = top_info();
     for (std::size_t w = 0; w < words_; ++w) {
@@ -272,13 +266,15 @@ void FairCycleSearch::complete(StateId root) {
 void FairCycleSearch::found(StateId root, std::uint8_t flags) {
     std::vector<StateId> members{root};
     const std::uint32_t low = marks_[root];
-    for (auto it = open_.rbegin(); it != open_.rend() && low <= marks_[*it]; ++it) {
-        members.push_back(*it);
+    while (!open_.empty() && low <= marks_[open_.back()]) {
+        members.push_back(open_.back());
+        open_.pop_back();
     }
     const StateId start = query_.start ? start_ : no_state;
-    frames_.clear();
-    open_.clear();
-    info_.clear();
+    std::deque<Frame>().swap(frames_); // free the pass's stacks before the lasso searches
+    std::deque<StateId>().swap(open_);
+    std::deque<PathEdge>().swap(edges_);
+    std::vector<std::uint64_t>().swap(info_);
     LassoBuilder builder(explorer_, system_, query_, marks_);
     const bool terminal = (flags & any_successor) == 0;
     result_.lasso = terminal ? builder.to_terminal(root, start)

@@ -1,5 +1,7 @@
 #include "explorer/liveness_check.hpp"
 
+#include <algorithm>
+
 namespace ilv {
 namespace {
 
@@ -50,9 +52,9 @@ CycleQuery liveness_query(const CompiledModel& model, const CompiledLiveness& pr
     CycleQuery q;
     q.fairness = fairness;
     if (property.kind == CompiledLiveness::Kind::FinitelyOften) {
-        q.required.assign(model.actions().size(), false);
-        for (const ActionId a : property.actions) {
-            q.required[a] = true;
+        for (ActionId a = 0; a < model.actions().size(); ++a) {
+            q.required.push_back(std::find(property.actions.begin(), property.actions.end(), a) !=
+                                 property.actions.end());
         }
         return q;
     }

@@ -103,6 +103,10 @@ public:
     /// successors back to ids without storing edges.
     [[nodiscard]] StateId find(ConstStateView s) const noexcept { return store_.find(s); }
 
+    /// The ids of every state in `buffer` (`no_state` where not stored), looked up as a batch:
+    /// all hashes first, with prefetches, so the index's cache misses overlap.
+    void find_all(const SuccessorBuffer& buffer, std::vector<StateId>& ids) const;
+
     /// The state from which `id` was first discovered; `no_state` for the initial state.
     [[nodiscard]] StateId parent(StateId id) const noexcept { return parents_.at(id)[0]; }
 
