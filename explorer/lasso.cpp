@@ -32,11 +32,9 @@ void LassoBuilder::expand(StateId s) {
     buffer_.clear();
     failures_.clear();
     system_.successors(explorer_.state(s), buffer_, failures_);
-    ids_.resize(buffer_.size());
-    for (std::size_t i = 0; i < buffer_.size(); ++i) {
-        ids_[i] = explorer_.find(buffer_.state(i));
-        ILV_ASSERT(ids_[i] != no_state, "a lasso needs every successor stored");
-    }
+    explorer_.find_all(buffer_, ids_);
+    ILV_ASSERT(std::find(ids_.begin(), ids_.end(), no_state) == ids_.end(),
+               "a lasso needs every successor stored");
 }
 
 ActionId LassoBuilder::action_between(StateId from, StateId to) {

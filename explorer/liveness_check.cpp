@@ -92,7 +92,9 @@ std::string lasso_message(const CompiledModel& model, const CompiledLiveness& pr
                           const Lasso& lasso, Fairness fairness) {
     const std::size_t cycle = lasso.steps.size() - lasso.loop_start;
     const std::string kind = fairness == Fairness::Weak ? "a fair cycle of " : "a cycle of ";
-    const std::string prefix = " after a " + steps_text(lasso.loop_start) + " prefix";
+    const std::string prefix = lasso.loop_start == 0
+                                   ? " from the initial state"
+                                   : " after a " + std::to_string(lasso.loop_start) + "-step prefix";
     if (property.kind == CompiledLiveness::Kind::FinitelyOften) {
         std::string fired;
         for (std::size_t i = lasso.loop_start; i < lasso.steps.size() && fired.empty(); ++i) {
@@ -103,7 +105,9 @@ std::string lasso_message(const CompiledModel& model, const CompiledLiveness& pr
         }
         return kind + steps_text(cycle) + " fires '" + fired + "' forever" + prefix;
     }
-    const std::string head = "the premise holds after " + steps_text(lasso.start_steps) +
+    const std::string head = "the premise holds " +
+                             (lasso.start_steps == 0 ? std::string("in the initial state")
+                                                     : "after " + steps_text(lasso.start_steps)) +
                              " and the goal never does: ";
     if (cycle == 0) {
         return head + "the run stops after " + steps_text(lasso.steps.size()) +

@@ -99,12 +99,9 @@ public:
     /// Number of stored states.
     [[nodiscard]] std::size_t size() const noexcept { return store_.size(); }
 
-    /// The id of stored state `s`, or `no_state`; lets later passes (liveness) map regenerated
-    /// successors back to ids without storing edges.
-    [[nodiscard]] StateId find(ConstStateView s) const noexcept { return store_.find(s); }
-
     /// The ids of every state in `buffer` (`no_state` where not stored), looked up as a batch:
-    /// all hashes first, with prefetches, so the index's cache misses overlap.
+    /// all hashes first, with prefetches, so the index's cache misses overlap. Lets later
+    /// passes (liveness) map regenerated successors back to ids without storing edges.
     void find_all(const SuccessorBuffer& buffer, std::vector<StateId>& ids) const;
 
     /// The state from which `id` was first discovered; `no_state` for the initial state.
