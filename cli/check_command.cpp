@@ -35,8 +35,8 @@ Trace make_trace(const CompiledModel& model, const LoadResult& loaded, const Che
     std::vector<Word> initial(model.layout().words(), 0);
     model.initial(initial);
     const Violation& v = *p.violation;
-    Trace t = build_trace(model, initial,
-                          path_states(explorer, v.loop_start ? v.lasso : explorer.path_to(v.state)));
+    Trace t = build_trace(
+        model, initial, path_states(explorer, v.loop_start ? v.lasso : explorer.path_to(v.state)));
     if (v.failure) {
         append_failed_step(t, model, *v.failure);
     }
@@ -46,7 +46,7 @@ Trace make_trace(const CompiledModel& model, const LoadResult& loaded, const Che
     t.model_digest = model_digest(loaded.text);
     t.defines = options.defines;
     t.property = TraceProperty{p.name, std::string(kind_name(p.kind)), p.where, v.message,
-                               !v.loop_start                               ? ""
+                               !v.loop_start                        ? ""
                                : options.fairness == Fairness::Weak ? "weak"
                                                                     : "none"};
     return t;
@@ -75,8 +75,8 @@ bool write_traces(const CompiledModel& model, const LoadResult& loaded,
 }
 
 /// Decides the liveness properties after a complete search; adds its time and peak memory.
-void run_liveness(const CompiledModel& model, const Explorer& explorer,
-                  const CheckOptions& options, PropertySet& properties, CheckReport& report) {
+void run_liveness(const CompiledModel& model, const Explorer& explorer, const CheckOptions& options,
+                  PropertySet& properties, CheckReport& report) {
     const auto started = std::chrono::steady_clock::now();
     const LivenessOptions liveness{
         options.fairness, options.stop_first,

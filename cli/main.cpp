@@ -48,9 +48,10 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
                       "do not expand states this many steps deep (verdict incomplete if cut)");
     check->add_option("--memory-limit", memory,
                       "stop cleanly before using this much memory, e.g. 512M or 4G");
-    check->add_option("--fairness", fairness,
-                      "liveness: weak (default: a process enabled all along a cycle must step "
-                      "in it) or none (every cycle counts)")
+    check
+        ->add_option("--fairness", fairness,
+                     "liveness: weak (default: a process enabled all along a cycle must step "
+                     "in it) or none (every cycle counts)")
         ->check(CLI::IsMember({"weak", "none"}));
     check->add_flag("--stop-first", o.stop_first, "stop at the first violation");
     check->add_option("--property", o.selection.only,

@@ -6,6 +6,7 @@
 #include "traces/replay.hpp"
 #include "traces/trace_json.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace ilv::cli {
@@ -44,9 +45,9 @@ std::optional<LivenessReplay> liveness_of(const CompiledModel& model, const std:
         }
         LivenessReplay r;
         if (l.kind == CompiledLiveness::Kind::FinitelyOften) {
-            r.step_actions.assign(model.actions().size(), false);
-            for (const ActionId a : l.actions) {
-                r.step_actions[a] = true;
+            for (ActionId a = 0; a < model.actions().size(); ++a) {
+                r.step_actions.push_back(std::find(l.actions.begin(), l.actions.end(), a) !=
+                                         l.actions.end());
             }
         } else {
             r.premise = predicate(model, l.premise);

@@ -21,7 +21,7 @@ struct CheckReport {
     std::string model_name;
     std::string model_path;
     std::vector<std::pair<std::string, std::int64_t>> defines;
-    SearchResult search; ///< the search; its peak memory includes the liveness passes
+    SearchResult search;         ///< the search; its peak memory includes the liveness passes
     double liveness_seconds = 0; ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
 };

@@ -64,12 +64,15 @@ private:
     static void set_bit(std::uint64_t* info, std::size_t bit) noexcept {
         info[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
+
     static void clear_bit(std::uint64_t* info, std::size_t bit) noexcept {
         info[bit / 64] &= ~(std::uint64_t{1} << (bit % 64));
     }
+
     static bool test_bit(const std::uint64_t* info, std::size_t bit) noexcept {
         return ((info[bit / 64] >> (bit % 64)) & 1U) != 0U;
     }
+
     std::uint64_t* top_info() noexcept { return info_.data() + info_.size() - words_; }
 
     [[nodiscard]] std::string refuse_reason() const;
@@ -104,7 +107,7 @@ private:
     std::deque<PathEdge> edges_;      ///< unhandled successors of the frames, in frame order
     std::deque<StateId> open_;        ///< Pearce's stack S: finished states of open components
     std::uint32_t index_ = 1;
-    StateId start_ = no_state;        ///< the current depth-first root
+    StateId start_ = no_state; ///< the current depth-first root
     SuccessorBuffer buffer_;
     FailureBuffer failures_;
     std::vector<StateId> ids_;
@@ -176,7 +179,8 @@ void FairCycleSearch::push(StateId s, ActionId via) {
     for (std::size_t i = buffer_.size(); i-- > 0;) { // popped in ascending action order
         ILV_ASSERT(ids_[i] != no_state, "a liveness pass needs every successor stored");
         edges_.push_back(PathEdge{ids_[i], buffer_.action(i)});
-        clear_bit(scratch_.data(), first_process_bit + system_.actions()[buffer_.action(i)].process);
+        clear_bit(scratch_.data(),
+                  first_process_bit + system_.actions()[buffer_.action(i)].process);
     }
     info_.insert(info_.end(), scratch_.begin(), scratch_.end()); // excused: the disabled ones
 }
@@ -193,7 +197,7 @@ bool FairCycleSearch::advance() {
     }
     const std::uint32_t m = marks_[e.to];
     if (m == mark::unvisited) {
-        push(e.to, e.action); // invalidates f
+        push(e.to, e.action);     // invalidates f
     } else if (m != mark::done) { // open: e.to and f.state share a component
         add_edge(top_info(), e.action);
         if (m < marks_[f.state]) {
@@ -277,8 +281,8 @@ void FairCycleSearch::found(StateId root, std::uint8_t flags) {
     std::vector<std::uint64_t>().swap(info_);
     LassoBuilder builder(explorer_, system_, query_, marks_);
     const bool terminal = (flags & any_successor) == 0;
-    result_.lasso = terminal ? builder.to_terminal(root, start)
-                             : builder.through_component(members, start);
+    result_.lasso =
+        terminal ? builder.to_terminal(root, start) : builder.through_component(members, start);
 }
 
 bool FairCycleSearch::poll() {

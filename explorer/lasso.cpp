@@ -164,7 +164,9 @@ void LassoBuilder::close_cycle(StateId entry, Lasso& lasso) {
             }
             return true;
         };
-        const auto step_by_p = [&](ActionId a, StateId) { return system_.actions()[a].process == p; };
+        const auto step_by_p = [&](ActionId a, StateId) {
+            return system_.actions()[a].process == p;
+        };
         at = walk_inside(at, Goal{disabled_here, step_by_p}, lasso);
         note_new_steps();
     }
@@ -184,7 +186,8 @@ Lasso LassoBuilder::through_component(const std::vector<StateId>& members, State
         entry = *std::min_element(members.begin(), members.end());
         lasso.steps = explorer_.path_to(entry);
     } else {
-        entry = approach(start, [this](StateId s) { return marks_[s] == mark::member; }, lasso);
+        entry = approach(
+            start, [this](StateId s) { return marks_[s] == mark::member; }, lasso);
     }
     lasso.loop_start = lasso.steps.size();
     close_cycle(entry, lasso);
@@ -195,7 +198,8 @@ Lasso LassoBuilder::to_terminal(StateId end, StateId start) {
     ILV_ASSERT(start != no_state, "a run that stops is a counterexample only after a start state");
     clear_marks();
     Lasso lasso;
-    approach(start, [end](StateId s) { return s == end; }, lasso);
+    approach(
+        start, [end](StateId s) { return s == end; }, lasso);
     lasso.loop_start = lasso.steps.size();
     return lasso;
 }

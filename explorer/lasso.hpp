@@ -68,10 +68,12 @@ private:
     void note_disabled(StateId s, std::vector<bool>& satisfied);
     /// Expands `s` into `buffer_`, mapping successors to ids in `ids_`.
     void expand(StateId s);
+
     [[nodiscard]] bool is_member(StateId s) const noexcept {
         const std::uint32_t m = marks_[s];
         return m == mark::member || ((m & mark::inside_bit) != 0U && m != mark::excluded);
     }
+
     [[nodiscard]] bool is_excluded(StateId s);
 
     const Explorer& explorer_;

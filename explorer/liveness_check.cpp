@@ -37,10 +37,10 @@ void record(const CompiledModel& model, std::size_t k, const CycleResult& r, Fai
     v.lasso = r.lasso.steps;
     v.loop_start = r.lasso.loop_start;
     v.depth = static_cast<std::uint32_t>(v.lasso.size());
-    v.state = v.lasso.empty() ? 0 : v.lasso[r.lasso.loop_start == v.lasso.size()
-                                                ? v.lasso.size() - 1
-                                                : r.lasso.loop_start]
-                                        .second;
+    v.state = v.lasso.empty() ? 0
+                              : v.lasso[r.lasso.loop_start == v.lasso.size() ? v.lasso.size() - 1
+                                                                             : r.lasso.loop_start]
+                                    .second;
     v.message = lasso_message(model, model.liveness()[k], r.lasso, fairness);
     properties.record_liveness(k, Verdict::Violated, std::move(v));
 }
@@ -58,8 +58,8 @@ CycleQuery liveness_query(const CompiledModel& model, const CompiledLiveness& pr
         }
         return q;
     }
-    q.excluded = predicate(model, property.consequence, "the goal of '" + property.name + "'",
-                           error);
+    q.excluded =
+        predicate(model, property.consequence, "the goal of '" + property.name + "'", error);
     q.start = predicate(model, property.premise, "the premise of '" + property.name + "'", error);
     q.terminal_counts = true;
     return q;
@@ -92,9 +92,9 @@ std::string lasso_message(const CompiledModel& model, const CompiledLiveness& pr
                           const Lasso& lasso, Fairness fairness) {
     const std::size_t cycle = lasso.steps.size() - lasso.loop_start;
     const std::string kind = fairness == Fairness::Weak ? "a fair cycle of " : "a cycle of ";
-    const std::string prefix = lasso.loop_start == 0
-                                   ? " from the initial state"
-                                   : " after a " + std::to_string(lasso.loop_start) + "-step prefix";
+    const std::string prefix =
+        lasso.loop_start == 0 ? " from the initial state"
+                              : " after a " + std::to_string(lasso.loop_start) + "-step prefix";
     if (property.kind == CompiledLiveness::Kind::FinitelyOften) {
         std::string fired;
         for (std::size_t i = lasso.loop_start; i < lasso.steps.size() && fired.empty(); ++i) {

@@ -87,9 +87,13 @@ bool PropertySet::record_failure(StateId from, const StepFailure& f, std::uint32
 }
 
 bool PropertySet::record_deadlock(StateId id, std::uint32_t depth) {
-    return violate(deadlock_, Violation{id, depth, std::nullopt,
-                                        "no step is enabled and some process is not at an end location",
-                                        {}, std::nullopt});
+    return violate(deadlock_,
+                   Violation{id,
+                             depth,
+                             std::nullopt,
+                             "no step is enabled and some process is not at an end location",
+                             {},
+                             std::nullopt});
 }
 
 bool PropertySet::nothing_left() const noexcept { return violated_ >= decidable_; }

@@ -42,6 +42,7 @@ public:
     void record_liveness(std::size_t k, Verdict verdict, std::optional<Violation> violation);
     /// True when at least one selected property is violated.
     [[nodiscard]] bool any_violated() const noexcept { return violated_ > 0; }
+
     /// Turns undecided safety verdicts into `Holds` (complete search) or `Incomplete`; an
     /// undecided liveness verdict stays `Incomplete` (only `record_liveness` says `Holds`).
     void finish(bool complete);

@@ -1,9 +1,9 @@
 #include "properties/scc_oracle.hpp"
 
+#include <algorithm>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-
-#include <algorithm>
 
 namespace ilv {
 namespace {
@@ -13,8 +13,8 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 /// Whether component `c` (of `comp`) holds a cycle that takes a `required` edge (any edge when
 /// `required` is empty) and, with `weak`, is weakly fair. Uses the cycle through every internal
 /// edge: it visits every member, so a process escapes it only by being disabled in a member.
-bool component_is_bad(const LabelledGraph& g, const std::vector<std::size_t>& comp,
-                      std::size_t c, const std::vector<bool>& required, bool weak) {
+bool component_is_bad(const LabelledGraph& g, const std::vector<std::size_t>& comp, std::size_t c,
+                      const std::vector<bool>& required, bool weak) {
     bool internal = false;
     bool wanted = required.empty();
     std::vector<bool> steps(g.processes, false);

@@ -16,11 +16,12 @@ namespace ilv {
 struct LabelledGraph {
     /// One transition and the process that takes it.
     struct Edge {
-        StateId from = 0;
-        StateId to = 0;
-        ActionId action = 0;
-        ProcessId process = 0;
+        StateId from = 0;      ///< source state
+        StateId to = 0;        ///< target state
+        ActionId action = 0;   ///< the action taken (for STEP)
+        ProcessId process = 0; ///< the process that takes it (for fairness)
     };
+
     std::size_t states = 0;    ///< number of states
     std::size_t processes = 0; ///< number of processes
     std::vector<Edge> edges;   ///< every transition, parallel edges allowed
@@ -29,7 +30,7 @@ struct LabelledGraph {
 /// The component of each state in the subgraph of the `keep` states (edges between kept states
 /// only), numbered from 0; `no_state` for states not kept.
 [[nodiscard]] std::vector<std::size_t> strong_components_of(const LabelledGraph& g,
-                                                           const std::vector<bool>& keep);
+                                                            const std::vector<bool>& keep);
 
 /// True when some cycle takes an edge whose action is `required`, and, with `weak`, is weakly
 /// fair (a process with an edge out of every state of the cycle takes one in it).
@@ -38,8 +39,7 @@ struct LabelledGraph {
 
 /// True when from a state with `premise` and not `goal`, a (weakly fair, with `weak`) cycle or a
 /// state without edges is reachable through states without `goal`.
-[[nodiscard]] bool oracle_leadsto_violated(const LabelledGraph& g,
-                                           const std::vector<bool>& premise,
+[[nodiscard]] bool oracle_leadsto_violated(const LabelledGraph& g, const std::vector<bool>& premise,
                                            const std::vector<bool>& goal, bool weak);
 
 } // namespace ilv

@@ -23,7 +23,7 @@ std::string state_name(std::size_t index) {
 
 /// An empty cycle: the final state must have no successor.
 std::string check_stopped(const TransitionSystem& sys, const Trace& trace,
-                         const std::vector<std::vector<Word>>& states) {
+                          const std::vector<std::vector<Word>>& states) {
     if (*trace.loop_start < trace.steps.size()) {
         return ""; // replay compared the states, naming the differing variable
     }

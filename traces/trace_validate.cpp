@@ -118,8 +118,8 @@ std::string check_shape(const Trace& trace) {
                         : "loop_start: only a liveness violation has a loop start";
     }
     if (liveness && *trace.loop_start > trace.steps.size()) {
-        return "loop_start: " + std::to_string(*trace.loop_start) + " exceeds the number of steps (" +
-               std::to_string(trace.steps.size()) + ")";
+        return "loop_start: " + std::to_string(*trace.loop_start) +
+               " exceeds the number of steps (" + std::to_string(trace.steps.size()) + ")";
     }
     const std::string& fairness = trace.property.fairness;
     if (liveness && fairness != "weak" && fairness != "none") {

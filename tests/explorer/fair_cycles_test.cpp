@@ -1,10 +1,11 @@
 // Hand-made graphs whose liveness verdicts and lassos are worked out in the comments.
 #include "explorer/fair_cycles.hpp"
+
 #include "support/process_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <set>
+
+#include <doctest/doctest.h>
 
 namespace ilv {
 namespace {
@@ -32,7 +33,8 @@ PassOutcome check(const ProcessGraphSystem& sys, const CycleQuery& query, CycleL
     return out;
 }
 
-std::function<bool(ConstStateView)> at(const ProcessGraphSystem& sys, std::set<std::int64_t> nodes) {
+std::function<bool(ConstStateView)> at(const ProcessGraphSystem& sys,
+                                       std::set<std::int64_t> nodes) {
     return [&sys, nodes](ConstStateView s) { return nodes.count(sys.node(s)) > 0; };
 }
 
@@ -92,9 +94,10 @@ TEST_CASE("unit: fair_cycles: a cycle through a state that disables the other pr
 TEST_CASE("unit: fair_cycles: the weakly fair cycle visits what excuses each process") {
     // Component {0, 1, 2}: p0 steps 0 -> 1 -> 2 -> 0 (a0, a1, a2). p1 (a3) can leave the
     // component to node 3 from nodes 0 and 1, but not from node 2: a fair cycle must pass 2.
-    const ProcessGraphSystem sys(4, {0, 0, 0, 1},
-                                 {{0, 0, 1}, {1, 1, 2}, {2, 2, 0}, {0, 3, 3}, {1, 3, 3}, {3, 3, 3}});
-    const PassOutcome weak = check(sys, finitely_often({true, false, false, false}, Fairness::Weak));
+    const ProcessGraphSystem sys(
+        4, {0, 0, 0, 1}, {{0, 0, 1}, {1, 1, 2}, {2, 2, 0}, {0, 3, 3}, {1, 3, 3}, {3, 3, 3}});
+    const PassOutcome weak =
+        check(sys, finitely_often({true, false, false, false}, Fairness::Weak));
     CHECK(weak.verdict == CycleVerdict::Found);
     CHECK(weak.steps == Steps{{0, 1}, {1, 2}, {2, 0}});
 }
@@ -138,7 +141,8 @@ TEST_CASE("unit: fair_cycles: a memory limit or an interrupt makes the pass inco
         chain.push_back({n, 0, n + 1});
     }
     const ProcessGraphSystem sys(2000, {0}, chain);
-    const PassOutcome tight = check(sys, finitely_often({true}, Fairness::Weak), CycleLimits{nullptr, 1});
+    const PassOutcome tight =
+        check(sys, finitely_often({true}, Fairness::Weak), CycleLimits{nullptr, 1});
     CHECK(tight.verdict == CycleVerdict::Incomplete);
     CHECK(tight.reason == "the memory limit leaves no room for the liveness pass");
     const std::atomic<bool> stop{true};

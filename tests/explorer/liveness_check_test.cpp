@@ -1,6 +1,7 @@
 // Liveness verdicts of compiled models, recorded in the property set, and the explorer's batch
 // lookup that the liveness pass relies on.
 #include "explorer/liveness_check.hpp"
+
 #include "support/explicit_graph.hpp"
 #include "support/model_text.hpp"
 
@@ -45,8 +46,8 @@ Checked check(const std::vector<std::string>& only, Fairness fairness, bool stop
     Observer quiet;
     REQUIRE(explorer.run(quiet).outcome == Outcome::Complete);
     Checked out;
-    out.warnings = check_liveness(model, explorer, properties,
-                                  LivenessOptions{fairness, stop_first, {}});
+    out.warnings =
+        check_liveness(model, explorer, properties, LivenessOptions{fairness, stop_first, {}});
     properties.finish(true);
     out.statuses = properties.statuses();
     return out;

@@ -7,9 +7,9 @@
 #include "traces/replay.hpp"
 #include "traces/trace_builder.hpp"
 
-#include <doctest/doctest.h>
-
 #include <random>
+
+#include <doctest/doctest.h>
 
 namespace ilv {
 namespace {
@@ -20,6 +20,7 @@ using test::RandomFairSystem;
 class EdgeRecorder final : public Observer {
 public:
     EdgeRecorder(const TransitionSystem& sys, LabelledGraph& graph) : sys_(sys), graph_(graph) {}
+
     void on_edge(StateId from, ActionId a, StateId to, bool /*is_new*/) override {
         graph_.edges.push_back({from, to, a, sys_.actions()[a].process});
     }
@@ -50,7 +51,8 @@ Labels draw_labels(const RandomFairSystem& sys, std::uint64_t seed) {
 }
 
 /// By state id, the label of each stored state's node.
-std::vector<bool> by_id(const Explorer& e, const RandomFairSystem& sys, const std::vector<bool>& by_node) {
+std::vector<bool> by_id(const Explorer& e, const RandomFairSystem& sys,
+                        const std::vector<bool>& by_node) {
     std::vector<bool> out;
     for (StateId id = 0; id < e.size(); ++id) {
         out.push_back(by_node[static_cast<std::size_t>(sys.node(e.state(id)))]);
@@ -58,7 +60,8 @@ std::vector<bool> by_id(const Explorer& e, const RandomFairSystem& sys, const st
     return out;
 }
 
-std::function<bool(ConstStateView)> node_in(const RandomFairSystem& sys, const std::vector<bool>& set) {
+std::function<bool(ConstStateView)> node_in(const RandomFairSystem& sys,
+                                            const std::vector<bool>& set) {
     return [&sys, &set](ConstStateView s) { return set[static_cast<std::size_t>(sys.node(s))]; };
 }
 
@@ -74,8 +77,8 @@ std::string replay_lasso(const Explorer& e, const RandomFairSystem& sys, const L
     sys.initial(initial);
     Trace trace = build_trace(sys, initial, path);
     trace.model_digest = "0123456789abcdef";
-    trace.property = TraceProperty{"live", "liveness", {}, "lasso",
-                                   fairness == Fairness::Weak ? "weak" : "none"};
+    trace.property = TraceProperty{
+        "live", "liveness", {}, "lasso", fairness == Fairness::Weak ? "weak" : "none"};
     trace.loop_start = lasso.loop_start;
     const ReplayResult r = replay(sys, trace, {}, &property);
     return r.ok ? "" : r.message;
@@ -154,8 +157,8 @@ TEST_CASE("unit: scc_oracle: components of a kept subgraph") {
     CHECK(comp[3] == no_state);
     // Only the kept subgraph matters: 2 -> 3 -> 2 is no cycle of it, so no leadsto violation
     // from 2 with goal 3 (2 still has an edge, into the goal).
-    CHECK_FALSE(oracle_leadsto_violated(g, {false, false, true, false},
-                                        {false, false, false, true}, true));
+    CHECK_FALSE(
+        oracle_leadsto_violated(g, {false, false, true, false}, {false, false, false, true}, true));
     CHECK(oracle_leadsto_violated(g, {true, false, false, false}, {false, false, false, true},
                                   true)); // the cycle 0 <-> 1
     CHECK(oracle_finitely_often_violated(g, {true}, true));

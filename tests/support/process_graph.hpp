@@ -14,20 +14,22 @@ namespace ilv::test {
 
 /// One edge `from --action--> to`; `to < 0` makes the action fail there.
 struct ProcessEdge {
-    std::int64_t from;
-    ActionId action;
-    std::int64_t to;
+    std::int64_t from; ///< source node
+    ActionId action;   ///< label; its owner is the process taking the edge
+    std::int64_t to;   ///< target node, or < 0 for a failing action
 };
 
 /// Graph with actions "a0", "a1", ... owned by `owners[a]`; processes are "p0", "p1", ...
 class ProcessGraphSystem final : public TransitionSystem {
 public:
+    /// Nodes 0..nodes-1, action `a` owned by process `owners[a]`, the given edges.
     ProcessGraphSystem(std::int64_t nodes, std::vector<ProcessId> owners,
                        std::vector<ProcessEdge> edges)
         : edges_(std::move(edges)) {
         layout_.add("node", SlotKind::Int, 0, nodes > 1 ? nodes - 1 : 1);
         layout_.finish();
-        const ProcessId count = owners.empty() ? 1 : *std::max_element(owners.begin(), owners.end()) + 1;
+        const ProcessId count =
+            owners.empty() ? 1 : *std::max_element(owners.begin(), owners.end()) + 1;
         for (ProcessId p = 0; p < count; ++p) {
             names_.push_back("p" + std::to_string(p));
         }
@@ -43,7 +45,9 @@ public:
     using TransitionSystem::successors;
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return infos_; }
+
     [[nodiscard]] std::span<const std::string> processes() const override { return names_; }
 
     void initial(StateView out) const override { std::fill(out.begin(), out.end(), Word{0}); }

@@ -32,7 +32,9 @@ public:
     using TransitionSystem::successors;
 
     [[nodiscard]] const StateLayout& layout() const override { return layout_; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return infos_; }
+
     [[nodiscard]] std::span<const std::string> processes() const override { return names_; }
 
     void initial(StateView out) const override {
@@ -59,6 +61,7 @@ public:
 
     /// The node a state stands for.
     [[nodiscard]] std::int64_t node(ConstStateView s) const { return layout_.get(s, 0); }
+
     /// Number of nodes (reachable or not).
     [[nodiscard]] std::int64_t nodes() const noexcept { return nodes_; }
 

@@ -4,9 +4,9 @@
 #include "traces/replay.hpp"
 #include "traces/trace_builder.hpp"
 
-#include <doctest/doctest.h>
-
 #include <set>
+
+#include <doctest/doctest.h>
 
 namespace ilv {
 namespace {
