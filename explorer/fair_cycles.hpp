@@ -4,10 +4,11 @@
 /// component that holds a fair cycle with the wanted shape, and returns a lasso through it.
 /// One pass is an iterative SCC search (Pearce's one-array variant of Tarjan: "A space-efficient
 /// algorithm for finding strongly connected components", IPL 2016) over the stored states;
-/// successors are regenerated on demand and mapped to ids with the store's index, so no edge is
-/// stored. While a component is open, its depth-first frames carry what the fairness check needs
-/// (an internal edge? a wanted edge? which processes are excused?), merged into the parent frame
-/// when a child turns out to share its component. docs/liveness.md gives the argument and costs.
+/// each state's successors are regenerated once, when it is entered, and mapped to ids with the
+/// store's index, so only the edges of the current depth-first path are held. While a component
+/// is open, its depth-first frames carry what the fairness check needs (an internal edge? a
+/// wanted edge? which processes are excused?), merged into the parent frame when a child turns
+/// out to share its component. docs/liveness.md gives the argument and costs.
 
 #include "explorer/search.hpp"
 #include "model/transition_system.hpp"

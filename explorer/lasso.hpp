@@ -9,6 +9,7 @@
 #include "explorer/fair_cycles.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace ilv {
