@@ -227,6 +227,21 @@ TEST_CASE("trace_json errors: loop_start belongs to liveness and points at a ste
     CHECK(error_of(doc) == "loop_start: only a liveness violation has a loop start");
 }
 
+TEST_CASE("trace_json errors: fairness belongs to liveness and is weak or none") {
+    Json doc = doc_of(test::lasso_sample());
+    doc["property"].erase("fairness");
+    CHECK(error_of(doc) ==
+          "property.fairness: a liveness violation names its fairness, \"weak\" or \"none\"");
+    doc["property"]["fairness"] = "strong";
+    CHECK(error_of(doc) ==
+          "property.fairness: a liveness violation names its fairness, \"weak\" or \"none\"");
+    doc["property"]["fairness"] = 1;
+    CHECK(error_of(doc) == "property.fairness: expected a string, found an integer");
+    doc = invariant_doc();
+    doc["property"]["fairness"] = "weak";
+    CHECK(error_of(doc) == "property.fairness: only a liveness violation has a fairness");
+}
+
 TEST_CASE("trace_json errors: every truncation and random corruption fails cleanly") {
     const std::string text = trace_to_json(test::runtime_sample());
     std::string error;
