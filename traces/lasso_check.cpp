@@ -65,7 +65,8 @@ std::string check_step_fired(const Trace& trace, const std::vector<bool>& step_a
                              const TransitionSystem& sys) {
     for (std::size_t i = *trace.loop_start; i < trace.steps.size(); ++i) {
         for (ActionId a = 0; a < sys.actions().size(); ++a) {
-            if (step_actions[a] && sys.actions()[a].name == trace.steps[i].action) {
+            if (a < step_actions.size() && step_actions[a] &&
+                sys.actions()[a].name == trace.steps[i].action) {
                 return "";
             }
         }
@@ -106,12 +107,12 @@ std::string check_lasso(const TransitionSystem& sys, const Trace& trace,
     if (!problem.empty() || liveness == nullptr) {
         return problem;
     }
-    if (!liveness->step_actions.empty()) {
-        return *trace.loop_start == trace.steps.size()
-                   ? "the cycle is empty, so it fires no step"
-                   : check_step_fired(trace, liveness->step_actions, sys);
+    if (liveness->premise && liveness->consequence) {
+        return check_goal_avoided(trace, *liveness, states);
     }
-    return check_goal_avoided(trace, *liveness, states);
+    return *trace.loop_start == trace.steps.size()
+               ? "the cycle is empty, so it fires no step"
+               : check_step_fired(trace, liveness->step_actions, sys);
 }
 
 } // namespace ilv

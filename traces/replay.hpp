@@ -30,9 +30,10 @@ struct ReplayResult {
 /// The liveness property a lasso claims to violate, as replay needs it.
 struct LivenessReplay {
     /// `finitely often STEP`: by ActionId, the actions that fire STEP (the cycle must take one).
-    /// Empty for `leadsto`.
+    /// Unused for `leadsto`.
     std::vector<bool> step_actions;
-    /// `P leadsto Q`: P (some state from which Q never holds again must satisfy it).
+    /// `P leadsto Q`: P (some state from which Q never holds again must satisfy it). A lasso is
+    /// checked as `leadsto` exactly when both P and Q are set.
     std::function<bool(ConstStateView)> premise;
     /// `P leadsto Q`: Q (no state of the cycle, nor after that P-state, may satisfy it).
     std::function<bool(ConstStateView)> consequence;
