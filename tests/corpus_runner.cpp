@@ -79,8 +79,8 @@ void check_errors(const std::string& exe, const std::string& model,
 
 void check_run(const std::string& exe, const std::string& model, const std::string& options,
                const std::vector<std::string>& expects, const std::string& tmp) {
-    const Run r = run(quote(exe) + " check " + quote(model) + options + " --json --trace-dir " +
-                      quote(tmp));
+    const Run r =
+        run(quote(exe) + " check " + quote(model) + options + " --json --trace-dir " + quote(tmp));
     std::cout << r.out;
     nlohmann::json j;
     try {

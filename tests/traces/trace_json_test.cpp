@@ -139,7 +139,8 @@ TEST_CASE("trace_json: a lasso records its loop start") {
     CHECK(doc["loop_start"] == 1);
     CHECK(doc["property"]["kind"] == "liveness");
     CHECK(doc["property"]["fairness"] == "none");
-    CHECK_FALSE(Json::parse(trace_to_json(test::invariant_sample()))["property"].contains("fairness"));
+    CHECK_FALSE(
+        Json::parse(trace_to_json(test::invariant_sample()))["property"].contains("fairness"));
 }
 
 TEST_CASE("trace_json: strings are escaped and invalid UTF-8 does not throw") {
