@@ -2,12 +2,15 @@
 
 #include "cli/report.hpp"
 #include "explorer/exit_codes.hpp"
+#include "explorer/liveness_check.hpp"
+#include "explorer/memory.hpp"
 #include "explorer/property_observer.hpp"
 #include "model/load.hpp"
 #include "traces/digest.hpp"
 #include "traces/trace_builder.hpp"
 #include "traces/trace_json.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -15,11 +18,11 @@ namespace ilv::cli {
 
 namespace {
 
-/// The states along the path from the initial state to `id`, as (action, state) pairs.
-std::vector<std::pair<ActionId, std::vector<Word>>> path_states(const Explorer& explorer,
-                                                               StateId id) {
-    std::vector<std::pair<ActionId, std::vector<Word>>> out;
-    for (const auto& [action, state] : explorer.path_to(id)) {
+/// The states along `path` (stored ids), as (action, state) pairs.
+TracePath path_states(const Explorer& explorer,
+                      const std::vector<std::pair<ActionId, StateId>>& path) {
+    TracePath out;
+    for (const auto& [action, state] : path) {
         const ConstStateView s = explorer.state(state);
         out.emplace_back(action, std::vector<Word>(s.begin(), s.end()));
     }
@@ -31,16 +34,21 @@ Trace make_trace(const CompiledModel& model, const LoadResult& loaded, const Che
                  const Explorer& explorer, const PropertyStatus& p) {
     std::vector<Word> initial(model.layout().words(), 0);
     model.initial(initial);
-    Trace t = build_trace(model, initial, path_states(explorer, p.violation->state));
-    if (p.violation->failure) {
-        append_failed_step(t, model, *p.violation->failure);
+    const Violation& v = *p.violation;
+    Trace t = build_trace(
+        model, initial, path_states(explorer, v.loop_start ? v.lasso : explorer.path_to(v.state)));
+    if (v.failure) {
+        append_failed_step(t, model, *v.failure);
     }
+    t.loop_start = v.loop_start;
     t.model_name = model.name();
     t.model_path = loaded.path;
     t.model_digest = model_digest(loaded.text);
     t.defines = options.defines;
-    t.property = TraceProperty{p.name, std::string(kind_name(p.kind)), p.where,
-                               p.violation->message};
+    t.property = TraceProperty{p.name, std::string(kind_name(p.kind)), p.where, v.message,
+                               !v.loop_start                        ? ""
+                               : options.fairness == Fairness::Weak ? "weak"
+                                                                    : "none"};
     return t;
 }
 
@@ -66,6 +74,21 @@ bool write_traces(const CompiledModel& model, const LoadResult& loaded,
     return ok;
 }
 
+/// Decides the liveness properties after a complete search; adds its time and peak memory.
+void run_liveness(const CompiledModel& model, const Explorer& explorer, const CheckOptions& options,
+                  PropertySet& properties, CheckReport& report) {
+    const auto started = std::chrono::steady_clock::now();
+    const LivenessOptions liveness{
+        options.fairness, options.stop_first,
+        CycleLimits{options.search.interrupt, options.search.memory_limit_bytes}};
+    for (const std::string& warning : check_liveness(model, explorer, properties, liveness)) {
+        std::cerr << "interleave: " << warning << '\n';
+    }
+    report.liveness_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.search.stats.peak_memory_bytes = peak_rss_bytes();
+}
+
 } // namespace
 
 int run_check(const CheckOptions& options) {
@@ -87,6 +110,9 @@ int run_check(const CheckOptions& options) {
     PropertyObserver observer(properties, options.stop_first);
     CheckReport report;
     report.search = explorer.run(observer);
+    if (report.search.outcome == Outcome::Complete && !properties.open_liveness().empty()) {
+        run_liveness(model, explorer, options, properties, report);
+    }
     properties.finish(report.search.outcome == Outcome::Complete);
     report.model_name = model.name();
     report.model_path = options.model_path;

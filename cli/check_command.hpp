@@ -2,6 +2,7 @@
 /// \file
 /// `interleave check` and `interleave replay`: the commands, separate from argument parsing.
 
+#include "explorer/fair_cycles.hpp"
 #include "explorer/search.hpp"
 #include "model/compiler.hpp"
 #include "properties/property_set.hpp"
@@ -17,6 +18,7 @@ struct CheckOptions {
     Overrides defines;
     SearchOptions search;
     PropertySelection selection;
+    Fairness fairness = Fairness::Weak; ///< for liveness properties (--fairness)
     bool stop_first = false;
     bool json = false;
     std::string trace_dir = "interleave-traces";

@@ -18,9 +18,11 @@ extern "C" void on_signal(int /*sig*/) { interrupted.store(true); }
 const char* const check_help = R"(Explore every interleaving of MODEL and check its properties.
 
 Properties: every `invariant`, every `assert`, runtime errors (out-of-range value, index out
-of bounds, division by zero: property `runtime_error`) and `deadlock`. Liveness properties
-are listed as not_checked in this version. Each violated property gets a shortest
-counterexample (breadth-first search) in TRACE_DIR/<model>.<property>.trace.json.
+of bounds, division by zero: property `runtime_error`), `deadlock`, and every `liveness`
+property (`finitely often STEP`, `P leadsto Q`), under weak fairness per process unless
+`--fairness none`. Each violated property gets a counterexample in
+TRACE_DIR/<model>.<property>.trace.json: a shortest path (breadth-first search) for safety, a
+lasso (a prefix and a cycle that repeats forever) for liveness.
 
 Exit codes: 0 all hold, 1 a property is violated, 2 model or usage error,
 3 incomplete (a limit was hit or the run was interrupted), 4 internal error.
@@ -28,10 +30,11 @@ Exit codes: 0 all hold, 1 a property is violated, 2 model or usage error,
 Examples:
   interleave check specs/examples/peterson.ilv
   interleave check specs/examples/philosophers.ilv -D N=4 --json
-  interleave check model.ilv --max-states 1000000 --memory-limit 4G --stop-first)";
+  interleave check model.ilv --max-states 1000000 --memory-limit 4G --stop-first
+  interleave check specs/examples/polite.ilv --fairness none)";
 
 void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string>& defines,
-               std::string& order, std::string& memory) {
+               std::string& order, std::string& memory, std::string& fairness) {
     CLI::App* check = app.add_subcommand("check", "check a model's properties");
     check->footer(check_help);
     check->add_option("MODEL", o.model_path, "the .ilv model file")->required();
@@ -45,6 +48,11 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
                       "do not expand states this many steps deep (verdict incomplete if cut)");
     check->add_option("--memory-limit", memory,
                       "stop cleanly before using this much memory, e.g. 512M or 4G");
+    check
+        ->add_option("--fairness", fairness,
+                     "liveness: weak (default: a process enabled all along a cycle must step "
+                     "in it) or none (every cycle counts)")
+        ->check(CLI::IsMember({"weak", "none"}));
     check->add_flag("--stop-first", o.stop_first, "stop at the first violation");
     check->add_option("--property", o.selection.only,
                       "check only this property (repeatable); others are not_checked");
@@ -56,7 +64,7 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
 }
 
 int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defines,
-                 const std::string& order, const std::string& memory) {
+                 const std::string& order, const std::string& memory, const std::string& fairness) {
     for (const std::string& d : defines) {
         std::pair<std::string, std::int64_t> parsed;
         if (!ilv::cli::parse_define(d, parsed)) {
@@ -70,6 +78,7 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
         return ilv::exit_code::usage;
     }
     o.search.order = order == "dfs" ? ilv::SearchOrder::Dfs : ilv::SearchOrder::Bfs;
+    o.fairness = fairness == "none" ? ilv::Fairness::None : ilv::Fairness::Weak;
     o.search.interrupt = &interrupted;
     return ilv::cli::run_check(o);
 }
@@ -82,7 +91,8 @@ int run(int argc, char** argv) {
     std::vector<std::string> defines;
     std::string order = "bfs";
     std::string memory;
-    add_check(app, check_options, defines, order, memory);
+    std::string fairness = "weak";
+    add_check(app, check_options, defines, order, memory, fairness);
     CLI::App* replay = app.add_subcommand(
         "replay", "re-execute a counterexample and confirm its violation (exit 0), or say where "
                   "it diverges (exit 1)");
@@ -109,7 +119,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("replay")) {
         return ilv::cli::run_replay(trace_path, model_path);
     }
-    return finish_check(check_options, defines, order, memory);
+    return finish_check(check_options, defines, order, memory, fairness);
 }
 
 } // namespace

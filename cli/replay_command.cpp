@@ -6,6 +6,7 @@
 #include "traces/replay.hpp"
 #include "traces/trace_json.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace ilv::cli {
@@ -25,6 +26,36 @@ std::function<bool(ConstStateView)> invariant_violated(const CompiledModel& mode
         }
     }
     return [](ConstStateView) { return false; };
+}
+
+/// A predicate over states from compiled property code; an evaluation error counts as false.
+std::function<bool(ConstStateView)> predicate(const CompiledModel& model, const Code& code) {
+    return [&model, &code](ConstStateView s) {
+        std::int64_t value = 0;
+        EvalError error;
+        return model.evaluate(code, s, value, error) && value != 0;
+    };
+}
+
+/// What replay needs of liveness property `name`; nullopt when the model has none by that name.
+std::optional<LivenessReplay> liveness_of(const CompiledModel& model, const std::string& name) {
+    for (const CompiledLiveness& l : model.liveness()) {
+        if (l.name != name) {
+            continue;
+        }
+        LivenessReplay r;
+        if (l.kind == CompiledLiveness::Kind::FinitelyOften) {
+            for (ActionId a = 0; a < model.actions().size(); ++a) {
+                r.step_actions.push_back(std::find(l.actions.begin(), l.actions.end(), a) !=
+                                         l.actions.end());
+            }
+        } else {
+            r.premise = predicate(model, l.premise);
+            r.consequence = predicate(model, l.consequence);
+        }
+        return r;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -48,8 +79,16 @@ int run_replay(const std::string& trace_path, const std::string& model_path) {
                   << trace->model_digest << ", " << path << " now has " << digest << ")\n";
         return exit_code::violated;
     }
+    const CompiledModel& model = *loaded.model;
+    const std::optional<LivenessReplay> liveness = liveness_of(model, trace->property.name);
+    if (trace->property.kind == "liveness" && !liveness) {
+        std::cout << "replay: the model has no liveness property '" << trace->property.name
+                  << "'\n";
+        return exit_code::violated;
+    }
     const ReplayResult result =
-        replay(*loaded.model, *trace, invariant_violated(*loaded.model, trace->property.name));
+        replay(model, *trace, invariant_violated(model, trace->property.name),
+               trace->property.kind == "liveness" ? &*liveness : nullptr);
     std::cout << "replay: " << result.message << '\n';
     return result.ok ? exit_code::ok : exit_code::violated;
 }

@@ -99,6 +99,9 @@ std::string render_summary(const CheckReport& r) {
            std::to_string(st.transitions) + ", depth " + std::to_string(st.max_depth) + ", " +
            fixed(st.seconds, 2) + " s, " + fixed(rate(st), 0) + " states/s, peak memory " +
            human_bytes(st.peak_memory_bytes) + '\n';
+    if (r.liveness_seconds > 0) {
+        out += "liveness passes " + fixed(r.liveness_seconds, 2) + " s\n";
+    }
     if (r.search.outcome != Outcome::Complete && r.search.outcome != Outcome::Stopped) {
         out += "search ended early: " + outcome_name(r.search.outcome) +
                " (the state space was not explored completely)\n";
@@ -129,6 +132,7 @@ std::string render_json(const CheckReport& r) {
     j["store_bytes"] = st.store_bytes;
     j["state_bytes"] = r.state_bytes;
     j["states_per_second"] = rate(st);
+    j["liveness_seconds"] = r.liveness_seconds;
     j["properties"] = nlohmann::ordered_json::array();
     for (const PropertyReport& p : r.properties) {
         nlohmann::ordered_json e;
@@ -143,6 +147,9 @@ std::string render_json(const CheckReport& r) {
         if (p.status.violation) {
             e["message"] = p.status.violation->message;
             e["steps"] = p.status.violation->depth + (p.status.violation->failure ? 1U : 0U);
+            if (p.status.violation->loop_start) {
+                e["loop_start"] = *p.status.violation->loop_start;
+            }
         }
         j["properties"].push_back(std::move(e));
     }

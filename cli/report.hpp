@@ -21,8 +21,9 @@ struct CheckReport {
     std::string model_name;
     std::string model_path;
     std::vector<std::pair<std::string, std::int64_t>> defines;
-    SearchResult search;
-    std::uint64_t state_bytes = 0; ///< packed state size (words x 8)
+    SearchResult search;            ///< the search; its peak memory includes the liveness passes
+    std::uint64_t state_bytes = 0;  ///< packed state size (words x 8)
+    double liveness_seconds = 0;    ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
 };
 

@@ -344,6 +344,22 @@ SearchStats Explorer::snapshot() const {
     return stats;
 }
 
+void Explorer::find_all(const SuccessorBuffer& buffer, std::vector<StateId>& ids) const {
+    constexpr std::size_t batch = 16;
+    std::uint64_t hashes[batch];
+    ids.resize(buffer.size());
+    for (std::size_t first = 0; first < buffer.size(); first += batch) {
+        const std::size_t count = std::min(batch, buffer.size() - first);
+        for (std::size_t k = 0; k < count; ++k) {
+            hashes[k] = store_.hash(buffer.state(first + k));
+            store_.prefetch(hashes[k]);
+        }
+        for (std::size_t k = 0; k < count; ++k) {
+            ids[first + k] = store_.find_hashed(buffer.state(first + k), hashes[k]);
+        }
+    }
+}
+
 std::vector<std::pair<ActionId, StateId>> Explorer::path_to(StateId id) const {
     ILV_ASSERT(id < store_.size(), "path_to needs a stored state");
     std::vector<StateId> chain;

@@ -99,6 +99,11 @@ public:
     /// Number of stored states.
     [[nodiscard]] std::size_t size() const noexcept { return store_.size(); }
 
+    /// The ids of every state in `buffer` (`no_state` where not stored), looked up as a batch:
+    /// all hashes first, with prefetches, so the index's cache misses overlap. Lets later
+    /// passes (liveness) map regenerated successors back to ids without storing edges.
+    void find_all(const SuccessorBuffer& buffer, std::vector<StateId>& ids) const;
+
     /// The state from which `id` was first discovered; `no_state` for the initial state.
     [[nodiscard]] StateId parent(StateId id) const noexcept { return parents_.at(id)[0]; }
 

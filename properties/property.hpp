@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ilv {
 
@@ -35,6 +37,10 @@ struct Violation {
     std::uint32_t depth = 0;             ///< steps from the initial state to `state`
     std::optional<StepFailure> failure;  ///< set when a step itself failed
     std::string message;                 ///< one line for people
+    /// Liveness only: the whole lasso, each action with the id of the state after it. The cycle
+    /// is `lasso[*loop_start..]`; `loop_start == lasso.size()` when the run stops instead.
+    std::vector<std::pair<ActionId, StateId>> lasso;
+    std::optional<std::size_t> loop_start; ///< set exactly for liveness violations
 };
 
 /// One property of a run and its current answer.

@@ -1,5 +1,7 @@
 #include "properties/property_set.hpp"
 
+#include "model/invariant.hpp"
+
 #include <algorithm>
 
 namespace ilv {
@@ -24,12 +26,12 @@ PropertySet::PropertySet(const CompiledModel& model, const PropertySelection& se
         all_.back().selected = false;
         all_.back().verdict = Verdict::NotChecked;
     }
-    decidable_ = static_cast<std::size_t>(
-        std::count_if(all_.begin(), all_.end(), [](const auto& p) { return p.selected; }));
+    first_liveness_ = all_.size();
     for (const CompiledLiveness& l : model.liveness()) {
         add(l.name, PropertyKind::Liveness, l.where, selection);
-        all_.back().verdict = Verdict::NotChecked;
     }
+    decidable_ = static_cast<std::size_t>(
+        std::count_if(all_.begin(), all_.end(), [](const auto& p) { return p.selected; }));
     for (const std::string& name : selection.only) {
         if (std::none_of(all_.begin(), all_.end(), [&](const auto& p) { return p.name == name; })) {
             unknown_.push_back(name);
@@ -74,7 +76,7 @@ bool PropertySet::check_state(StateId id, ConstStateView s, std::uint32_t depth)
         std::string message = ok ? "invariant '" + inv.name + "' is false"
                                  : "invariant '" + inv.name + "' cannot be evaluated: " +
                                        error_.message;
-        violate(index, Violation{id, depth, std::nullopt, std::move(message)});
+        violate(index, Violation{id, depth, std::nullopt, std::move(message), {}, std::nullopt});
         open_invariants_.erase(open_invariants_.begin() + static_cast<std::ptrdiff_t>(k));
         any = true;
     }
@@ -84,18 +86,48 @@ bool PropertySet::check_state(StateId id, ConstStateView s, std::uint32_t depth)
 bool PropertySet::record_failure(StateId from, const StepFailure& f, std::uint32_t depth) {
     const std::size_t index = f.kind == FailureKind::Assert ? first_assert_ + f.assert_id : runtime_;
     const std::string& action = model_.actions()[f.action].name;
-    return violate(index, Violation{from, depth, f, action + ": " + f.message});
+    return violate(index, Violation{from, depth, f, action + ": " + f.message, {}, std::nullopt});
 }
 
 bool PropertySet::record_deadlock(StateId id, std::uint32_t depth) {
-    return violate(deadlock_, Violation{id, depth, std::nullopt,
-                                        "no step is enabled and some process is not at an end location"});
+    return violate(deadlock_,
+                   Violation{id,
+                             depth,
+                             std::nullopt,
+                             "no step is enabled and some process is not at an end location",
+                             {},
+                             std::nullopt});
 }
 
 bool PropertySet::nothing_left() const noexcept { return violated_ >= decidable_; }
 
+std::vector<std::size_t> PropertySet::open_liveness() const {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; first_liveness_ + k < all_.size(); ++k) {
+        const PropertyStatus& p = all_[first_liveness_ + k];
+        if (p.selected && p.verdict == Verdict::Incomplete) {
+            out.push_back(k);
+        }
+    }
+    return out;
+}
+
+void PropertySet::record_liveness(std::size_t k, Verdict verdict,
+                                  std::optional<Violation> violation) {
+    const std::size_t index = first_liveness_ + k;
+    ILV_ASSERT(index < all_.size() && all_[index].selected, "a selected liveness property");
+    ILV_ASSERT((verdict == Verdict::Violated) == violation.has_value(),
+               "a violation comes with its lasso");
+    if (verdict == Verdict::Violated) {
+        violate(index, std::move(*violation));
+        return;
+    }
+    all_[index].verdict = verdict;
+}
+
 void PropertySet::finish(bool complete) {
-    for (PropertyStatus& p : all_) {
+    for (std::size_t i = 0; i < first_liveness_; ++i) {
+        PropertyStatus& p = all_[i];
         if (p.selected && p.verdict == Verdict::Incomplete) {
             p.verdict = complete ? Verdict::Holds : Verdict::Incomplete;
         }

@@ -33,10 +33,18 @@ public:
     bool record_deadlock(StateId id, std::uint32_t depth);
 
     /// True when every selected property that this search can decide is violated already.
+    /// A selected liveness property is decided only after the search, so it keeps this false.
     [[nodiscard]] bool nothing_left() const noexcept;
+    /// Indices into `model.liveness()` of the selected liveness properties still undecided.
+    [[nodiscard]] std::vector<std::size_t> open_liveness() const;
+    /// Records the verdict on liveness property `k` (index into `model.liveness()`): `Holds`,
+    /// `Incomplete`, or `Violated` with its lasso.
+    void record_liveness(std::size_t k, Verdict verdict, std::optional<Violation> violation);
     /// True when at least one selected property is violated.
     [[nodiscard]] bool any_violated() const noexcept { return violated_ > 0; }
-    /// Turns undecided verdicts into `Holds` (complete search) or `Incomplete`.
+
+    /// Turns undecided safety verdicts into `Holds` (complete search) or `Incomplete`; an
+    /// undecided liveness verdict stays `Incomplete` (only `record_liveness` says `Holds`).
     void finish(bool complete);
 
     /// Every property with its verdict, in report order.
@@ -54,6 +62,7 @@ private:
     std::size_t first_assert_ = 0;
     std::size_t runtime_ = 0;
     std::size_t deadlock_ = 0;
+    std::size_t first_liveness_ = 0;
     std::size_t decidable_ = 0;
     std::size_t violated_ = 0;
     std::vector<std::string> unknown_;

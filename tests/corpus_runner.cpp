@@ -78,10 +78,10 @@ void check_errors(const std::string& exe, const std::string& model,
     std::cout << r.out;
 }
 
-void check_run(const std::string& exe, const std::string& model, const std::string& defines,
+void check_run(const std::string& exe, const std::string& model, const std::string& options,
                const std::vector<std::string>& expects, const std::string& tmp) {
-    const Run r = run(quote(exe) + " check " + quote(model) + defines + " --json --trace-dir " +
-                      quote(tmp));
+    const Run r =
+        run(quote(exe) + " check " + quote(model) + options + " --json --trace-dir " + quote(tmp));
     std::cout << r.out;
     nlohmann::json j;
     try {
@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> errors;
     std::vector<std::pair<std::string, std::vector<std::string>>> variants; // options, expectations
     std::istringstream lines(text);
-    const std::regex with_re(R"(^// expect-with:((?:\s+-D\s+\S+)+)\s+(.*)$)");
+    // Options: `-D NAME=VALUE` or a long option with its value attached (`--fairness=none`).
+    const std::regex with_re(R"(^// expect-with:((?:\s+(?:-D\s+\S+|--\S+))+)\s+(.*)$)");
     for (std::string line; std::getline(lines, line);) {
         std::smatch m;
         if (line.rfind("// expect: ", 0) == 0) {

@@ -1,6 +1,7 @@
 #include "traces/replay.hpp"
 
 #include "model/invariant.hpp"
+#include "traces/lasso_check.hpp"
 #include "traces/trace_builder.hpp"
 #include "traces/trace_validate.hpp"
 
@@ -66,7 +67,8 @@ public:
 
     [[nodiscard]] std::string check_start();
     [[nodiscard]] std::string check_step(std::size_t i);
-    [[nodiscard]] std::string confirm(const std::function<bool(ConstStateView)>& violates);
+    [[nodiscard]] std::string confirm(const std::function<bool(ConstStateView)>& violates,
+                                      const LivenessReplay* liveness);
 
 private:
     [[nodiscard]] std::string check_successor(const TraceStep& step, const std::string& prefix);
@@ -81,6 +83,7 @@ private:
     const StateLayout& layout_;
     std::unordered_map<std::string, ActionId> by_name_;
     std::vector<Word> packed_;          ///< the current state
+    std::vector<std::vector<Word>> visited_; ///< liveness only: every state so far, packed
     std::vector<std::int64_t> current_; ///< the current state, unpacked
     SuccessorBuffer buffer_;
     FailureBuffer failures_;
@@ -114,6 +117,9 @@ std::string Replayer::check_start() {
     current_ = layout_.unpack(packed_);
     if (current_ != trace_.initial) {
         return "the initial state " + difference(trace_.initial, current_);
+    }
+    if (trace_.loop_start) {
+        visited_.push_back(packed_);
     }
     return "";
 }
@@ -154,6 +160,9 @@ std::string Replayer::check_successor(const TraceStep& step, const std::string& 
             const ConstStateView next = buffer_.state(k);
             packed_.assign(next.begin(), next.end());
             current_ = std::move(values);
+            if (trace_.loop_start) {
+                visited_.push_back(packed_);
+            }
             return "";
         }
         if (diffs < closest_diffs) {
@@ -203,6 +212,9 @@ std::string Replayer::confirm_deadlock() {
 
 std::string Replayer::confirm_cycle() const {
     const std::size_t start = *trace_.loop_start;
+    if (start == trace_.steps.size()) {
+        return ""; // an empty cycle: check_lasso confirms that the run stops
+    }
     const std::vector<std::int64_t>& entry =
         start == 0 ? trace_.initial : trace_.steps[start - 1].state;
     if (entry == current_) {
@@ -212,7 +224,8 @@ std::string Replayer::confirm_cycle() const {
            std::to_string(start + 1) + "; it " + difference(entry, current_);
 }
 
-std::string Replayer::confirm(const std::function<bool(ConstStateView)>& violates) {
+std::string Replayer::confirm(const std::function<bool(ConstStateView)>& violates,
+                              const LivenessReplay* liveness) {
     const TraceProperty& property = trace_.property;
     if (property.kind == "invariant") {
         ILV_ASSERT(static_cast<bool>(violates), "replaying an invariant trace needs a predicate");
@@ -223,7 +236,8 @@ std::string Replayer::confirm(const std::function<bool(ConstStateView)>& violate
         return confirm_deadlock();
     }
     if (property.kind == "liveness") {
-        return confirm_cycle();
+        const std::string problem = confirm_cycle();
+        return problem.empty() ? check_lasso(sys_, trace_, visited_, liveness) : problem;
     }
     return ""; // assert and runtime: the failed last step was matched by check_failure
 }
@@ -231,7 +245,8 @@ std::string Replayer::confirm(const std::function<bool(ConstStateView)>& violate
 } // namespace
 
 ReplayResult replay(const TransitionSystem& sys, const Trace& trace,
-                    const std::function<bool(ConstStateView)>& state_violates) {
+                    const std::function<bool(ConstStateView)>& state_violates,
+                    const LivenessReplay* liveness) {
     Replayer replayer(sys, trace);
     std::string problem = replayer.check_start();
     if (!problem.empty()) {
@@ -243,7 +258,7 @@ ReplayResult replay(const TransitionSystem& sys, const Trace& trace,
             return ReplayResult{false, i + 1, std::move(problem)};
         }
     }
-    problem = replayer.confirm(state_violates);
+    problem = replayer.confirm(state_violates, liveness);
     if (!problem.empty()) {
         return ReplayResult{false, trace.steps.size(), std::move(problem)};
     }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace ilv {
 
@@ -26,10 +27,26 @@ struct ReplayResult {
     std::string message;
 };
 
+/// The liveness property a lasso claims to violate, as replay needs it.
+struct LivenessReplay {
+    /// `finitely often STEP`: by ActionId, the actions that fire STEP (the cycle must take one).
+    /// Unused for `leadsto`.
+    std::vector<bool> step_actions;
+    /// `P leadsto Q`: P (some state from which Q never holds again must satisfy it). A lasso is
+    /// checked as `leadsto` exactly when both P and Q are set.
+    std::function<bool(ConstStateView)> premise;
+    /// `P leadsto Q`: Q (no state of the cycle, nor after that P-state, may satisfy it).
+    std::function<bool(ConstStateView)> consequence;
+};
+
 /// Replays `trace` on `sys`. `state_violates` decides whether a state breaks the trace's
-/// invariant; it is called only for invariant traces (and must be set for them). Liveness
-/// traces are confirmed by checking that the cycle closes.
+/// invariant; it is called only for invariant traces (and must be set for them). A liveness
+/// lasso must close on the state before `loop_start` (or, with an empty cycle, stop in a state
+/// without successor) and, under weak fairness, let every process that is enabled (has a
+/// successor) in every state of the cycle take a step in it. With `liveness`, the cycle must
+/// also fire STEP (`finitely often`), or follow a P-state after which Q never holds (`leadsto`).
 [[nodiscard]] ReplayResult replay(const TransitionSystem& sys, const Trace& trace,
-                                  const std::function<bool(ConstStateView)>& state_violates);
+                                  const std::function<bool(ConstStateView)>& state_violates,
+                                  const LivenessReplay* liveness = nullptr);
 
 } // namespace ilv

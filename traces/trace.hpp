@@ -47,6 +47,9 @@ struct TraceProperty {
     std::string kind;    ///< "invariant", "assert", "runtime", "deadlock", "liveness"
     SourceRange where;   ///< declaration (unknown for deadlock)
     std::string message; ///< one line saying what went wrong
+    /// Liveness only: the fairness the lasso was found under, "weak" or "none" (replay checks
+    /// the cycle against it); empty for every other kind.
+    std::string fairness;
     /// Field-wise equality, for round-trip tests.
     friend bool operator==(const TraceProperty&, const TraceProperty&) = default;
 };

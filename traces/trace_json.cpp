@@ -78,6 +78,9 @@ Json header_json(const Trace& trace) {
     property["kind"] = trace.property.kind;
     property["location"] = location_json(trace.property.where);
     property["message"] = trace.property.message;
+    if (!trace.property.fairness.empty()) {
+        property["fairness"] = trace.property.fairness;
+    }
     return out;
 }
 

@@ -275,7 +275,9 @@ bool Reader::read_property(const Json& doc, Trace& trace) {
     return property != nullptr && read_string(*property, "property", "name", p.name) &&
            read_string(*property, "property", "kind", p.kind) &&
            read_location(*property, "property", "location", p.where) &&
-           read_string(*property, "property", "message", p.message);
+           read_string(*property, "property", "message", p.message) &&
+           (!property->contains("fairness") ||
+            read_string(*property, "property", "fairness", p.fairness));
 }
 
 bool Reader::read_variable(const Json& j, const std::string& path, TraceVariable& v) {

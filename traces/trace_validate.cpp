@@ -117,9 +117,16 @@ std::string check_shape(const Trace& trace) {
         return liveness ? "loop_start: a liveness violation needs a loop start"
                         : "loop_start: only a liveness violation has a loop start";
     }
-    if (liveness && *trace.loop_start >= trace.steps.size()) {
-        return "loop_start: " + std::to_string(*trace.loop_start) + " is not a step index (" +
-               std::to_string(trace.steps.size()) + " steps)";
+    if (liveness && *trace.loop_start > trace.steps.size()) {
+        return "loop_start: " + std::to_string(*trace.loop_start) +
+               " exceeds the number of steps (" + std::to_string(trace.steps.size()) + ")";
+    }
+    const std::string& fairness = trace.property.fairness;
+    if (liveness && fairness != "weak" && fairness != "none") {
+        return "property.fairness: a liveness violation names its fairness, \"weak\" or \"none\"";
+    }
+    if (!liveness && !fairness.empty()) {
+        return "property.fairness: only a liveness violation has a fairness";
     }
     return "";
 }

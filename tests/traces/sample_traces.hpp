@@ -21,7 +21,8 @@ inline void describe_sample(Trace& trace, const std::string& property, const std
     trace.model_path = "specs/examples/toy.ilv";
     trace.model_digest = model_digest("model toy;\n");
     trace.defines = {{"OPENERS", 2}, {"DEBUG", 0}, {"BIAS", -3}};
-    trace.property = TraceProperty{property, kind, where, "property '" + property + "' violated"};
+    trace.property = TraceProperty{property, kind, where, "property '" + property + "' violated",
+                                   kind == "liveness" ? "none" : ""};
 }
 
 /// The first failure of `action` in the state reached by `path` (or the initial state).

@@ -216,8 +216,8 @@ TEST_CASE("trace_json errors: loop_start belongs to liveness and points at a ste
     CHECK(error_of(doc) == "loop_start: missing");
     doc["loop_start"] = "1";
     CHECK(error_of(doc) == "loop_start: expected an integer or null, found a string");
-    doc["loop_start"] = 3;
-    CHECK(error_of(doc) == "loop_start: 3 is not a step index (3 steps)");
+    doc["loop_start"] = 4; // 3 would be an empty cycle: the run stops in the last state
+    CHECK(error_of(doc) == "loop_start: 4 exceeds the number of steps (3)");
     doc["loop_start"] = -1;
     CHECK(error_of(doc) == "loop_start: integer -1 out of range");
     doc["loop_start"] = nullptr;
@@ -225,6 +225,21 @@ TEST_CASE("trace_json errors: loop_start belongs to liveness and points at a ste
     doc = invariant_doc();
     doc["loop_start"] = 0;
     CHECK(error_of(doc) == "loop_start: only a liveness violation has a loop start");
+}
+
+TEST_CASE("trace_json errors: fairness belongs to liveness and is weak or none") {
+    Json doc = doc_of(test::lasso_sample());
+    doc["property"].erase("fairness");
+    CHECK(error_of(doc) ==
+          "property.fairness: a liveness violation names its fairness, \"weak\" or \"none\"");
+    doc["property"]["fairness"] = "strong";
+    CHECK(error_of(doc) ==
+          "property.fairness: a liveness violation names its fairness, \"weak\" or \"none\"");
+    doc["property"]["fairness"] = 1;
+    CHECK(error_of(doc) == "property.fairness: expected a string, found an integer");
+    doc = invariant_doc();
+    doc["property"]["fairness"] = "weak";
+    CHECK(error_of(doc) == "property.fairness: only a liveness violation has a fairness");
 }
 
 TEST_CASE("trace_json errors: every truncation and random corruption fails cleanly") {

@@ -21,7 +21,7 @@ Trace tiny_trace() {
     t.model_path = "g.ilv";
     t.model_digest = "0123456789abcdef";
     t.defines = {{"N", 3}};
-    t.property = TraceProperty{"deadlock", "deadlock", SourceRange{}, "no step is enabled"};
+    t.property = TraceProperty{"deadlock", "deadlock", SourceRange{}, "no step is enabled", ""};
     t.variables = {{"node", SlotKind::Int, 0, 2, {}},
                    {"flag", SlotKind::Bool, 0, 1, {}},
                    {"p.@", SlotKind::Location, 0, 1, {"idle", "busy"}}};
@@ -138,6 +138,9 @@ TEST_CASE("trace_json: a lasso records its loop start") {
     const Json doc = Json::parse(trace_to_json(test::lasso_sample()));
     CHECK(doc["loop_start"] == 1);
     CHECK(doc["property"]["kind"] == "liveness");
+    CHECK(doc["property"]["fairness"] == "none");
+    CHECK_FALSE(
+        Json::parse(trace_to_json(test::invariant_sample()))["property"].contains("fairness"));
 }
 
 TEST_CASE("trace_json: strings are escaped and invalid UTF-8 does not throw") {

@@ -66,6 +66,9 @@ CORRUPTIONS = [
     ("deadlock", "failed step in a deadlock", setter(["steps", 0, "failed"], True)),
     ("liveness", "liveness without loop start", setter(["loop_start"], None)),
     ("liveness", "negative loop start", setter(["loop_start"], -1)),
+    ("liveness", "liveness without fairness", lambda d: d["property"].pop("fairness")),
+    ("liveness", "unknown fairness", setter(["property", "fairness"], "strong")),
+    ("invariant", "fairness on an invariant", setter(["property", "fairness"], "weak")),
 ]
 
 
