@@ -12,7 +12,7 @@ Trace two_step_trace() {
     Trace t;
     t.model_name = "m";
     t.model_path = "m.ilv";
-    t.property = {"mutex", "invariant", {{9, 1, 0}, {9, 5, 0}}, "invariant 'mutex' is false"};
+    t.property = {"mutex", "invariant", {{9, 1, 0}, {9, 5, 0}}, "invariant 'mutex' is false", ""};
     t.variables = {{"flag", SlotKind::Bool, 0, 1, {}},
                    {"p[0].@", SlotKind::Location, 0, 1, {"idle", "cs"}}};
     t.processes = {"p[0]", "p[1]"};
