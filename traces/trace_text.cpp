@@ -136,9 +136,12 @@ private:
     void header() {
         const std::string steps = std::to_string(trace_.steps.size()) +
                                   (trace_.steps.size() == 1 ? " step" : " steps");
-        const std::string what = trace_.loop_start ? " fails: a cycle after " : " violated after ";
+        const std::string what =
+            trace_.loop_start ? " violated: steps " + std::to_string(*trace_.loop_start + 1) + " to " +
+                                    std::to_string(trace_.steps.size()) + " repeat forever"
+                              : " violated after " + steps;
         for (const std::string& l : text::wrap(trace_.model_name + ": " +
-                                                   property_title(trace_.property) + what + steps,
+                                                   property_title(trace_.property) + what,
                                                cols_.width)) {
             emit(StyledLine().add(l, failure));
         }
@@ -340,9 +343,10 @@ private:
             text_width = std::max(text_width, 4 + 2 * part.depth + text::display_width(body_of(part)));
         }
         value_width = std::min(value_width, cols_.width / 3);
-        const std::size_t text_room = std::min(text_width, cols_.width - value_width - 2);
+        const std::size_t available = cols_.width - value_width - 2;
+        const std::size_t text_room = std::min(text_width, available);
         for (const ExplainedPart& part : extras_.explanation) {
-            const std::size_t indent = std::min<std::size_t>(4 + 2 * part.depth, text_room / 2);
+            const std::size_t indent = std::min<std::size_t>(4 + 2 * part.depth, available / 2);
             StyledLine line;
             line.add(std::string(indent, ' '));
             line.add(text::fit(body_of(part), text_room - indent));

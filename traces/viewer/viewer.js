@@ -145,6 +145,13 @@
     return parts.join(', ');
   }
 
+  // The property's verdict on the row of the state that breaks it (the last one).
+  function verdictBadge(k) {
+    if (k !== steps.length - 1 || steps[k].failed || loopStart !== null) return '';
+    return ' <span class="verdict">✗ ' + esc(data.property.kind === 'invariant' ? data.property.name :
+      data.property.title) + '</span>';
+  }
+
   function rowHtml(row) {
     const cls = ['row'];
     if (row === selected) cls.push('selected');
@@ -173,7 +180,7 @@
       '<div class="box" style="left:calc(' + st.process + ' * var(--lane));--hue:' + hue(st.process) +
       '" title="' + esc(st.action) + '">' + esc(st.label) + (st.failed ? ' ✗' : '') +
       '<span class="to">' + esc(to) + '</span></div></div><div class="changes">' +
-      lineLink(st.line, 'L' + st.line) + ' ' + changesText(k) + '</div></div>';
+      lineLink(st.line, 'L' + st.line) + ' ' + changesText(k) + verdictBadge(k) + '</div></div>';
   }
 
   let drawn = [-1, -1];
@@ -309,7 +316,8 @@
   }
 
   function onKey(e) {
-    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) return;
+    const t = e.target;
+    if (t && t.tagName === 'INPUT' && (t.type === 'search' || t.type === 'text')) return;
     const page = Math.max(1, Math.floor($('viewport').clientHeight / ROW) - 1);
     const moves = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, j: 1, k: -1,
       PageDown: page, PageUp: -page };

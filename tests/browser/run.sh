@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The browser test of the HTML counterexample view (ctest label `browser`): installs Debian's
+# chromium and, into a cache outside the repository, playwright-core from npm, each only when
+# missing, then runs viewer_test.cjs.
+# Usage: run.sh INTERLEAVE SOURCE_DIR OUT_DIR
+set -euo pipefail
+interleave="$1"
+root="$2"
+out="$3"
+playwright_version=1.65.1
+cache="${ILV_BROWSER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/interleave-browser-test}"
+
+if [ ! -x /usr/bin/chromium ]; then
+  "$root/scripts/deps.sh" chromium
+fi
+if [ ! -f "$cache/node_modules/playwright-core/package.json" ] ||
+   ! grep -q "\"version\": \"$playwright_version\"" "$cache/node_modules/playwright-core/package.json"; then
+  mkdir -p "$cache"
+  # A lock, so that the two build trees' runs do not install into the cache at once.
+  (
+    flock 9
+    if [ ! -f "$cache/node_modules/playwright-core/package.json" ] ||
+       ! grep -q "\"version\": \"$playwright_version\"" "$cache/node_modules/playwright-core/package.json"; then
+      echo "browser test: installing playwright-core $playwright_version into $cache" >&2
+      npm install --prefix "$cache" --no-audit --no-fund --no-save --loglevel=error \
+        "playwright-core@$playwright_version" >&2
+    fi
+  ) 9>"$cache/.lock"
+fi
+mkdir -p "$out"
+NODE_PATH="$cache/node_modules" exec node "$root/tests/browser/viewer_test.cjs" "$interleave" "$root" "$out"
