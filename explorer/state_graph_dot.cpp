@@ -1,7 +1,16 @@
 #include "explorer/state_graph_dot.hpp"
 
+// GCC 12 at -O3 reports a false -Wmaybe-uninitialized inside Boost's adjacency_list edge
+// iterator (a boost::optional) when write_graphviz walks the edges; only Boost's code is exempt.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace ilv {
 
@@ -20,9 +29,10 @@ public:
             out << ", peripheries=2";
         }
         if (n.bad) {
-            out << ", style=\"filled" << (n.frontier ? ",dashed" : "") << "\", fillcolor=\"#ffd7d5\"";
+            out << ", style=\"rounded,filled" << (n.frontier ? ",dashed" : "")
+                << "\", fillcolor=\"#ffd7d5\"";
         } else if (n.frontier) {
-            out << ", style=dashed";
+            out << ", style=\"rounded,dashed\"";
         }
         if (n.highlighted) {
             out << ", color=\"#cf222e\", penwidth=2.5";

@@ -28,7 +28,7 @@ std::size_t prefix_bytes(std::string_view text, std::size_t chars) {
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (const char c : text) {
-        width += is_continuation(c) ? 0 : 1;
+        width += is_continuation(c) ? std::size_t{0} : std::size_t{1};
     }
     return width;
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The browser test of the HTML counterexample view (ctest label `browser`): installs Debian's
 # chromium and, into a cache outside the repository, playwright-core from npm, each only when
-# missing, then runs viewer_test.cjs.
-# Usage: run.sh INTERLEAVE SOURCE_DIR OUT_DIR
+# missing, then runs viewer_test.cjs (or SCRIPT: screenshots.cjs writes the documentation's).
+# Usage: run.sh INTERLEAVE SOURCE_DIR OUT_DIR [SCRIPT]
 set -euo pipefail
 interleave="$1"
 root="$2"
 out="$3"
+script="${4:-viewer_test.cjs}"
 playwright_version=1.65.1
 cache="${ILV_BROWSER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/interleave-browser-test}"
 
@@ -28,4 +29,4 @@ if [ ! -f "$cache/node_modules/playwright-core/package.json" ] ||
   ) 9>"$cache/.lock"
 fi
 mkdir -p "$out"
-NODE_PATH="$cache/node_modules" exec node "$root/tests/browser/viewer_test.cjs" "$interleave" "$root" "$out"
+NODE_PATH="$cache/node_modules" exec node "$root/tests/browser/$script" "$interleave" "$root" "$out"

@@ -5,15 +5,12 @@
 // Usage: node viewer_test.cjs INTERLEAVE SOURCE_DIR OUT_DIR   (run.sh sets NODE_PATH)
 'use strict';
 
-const { chromium } = require('playwright-core');
-const childProcess = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const common = require('./common.cjs');
 
 const [interleave, root, out] = process.argv.slice(2);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BIG_STEPS = 10000;
 const BIG_VARIABLES = 200;
 const LOAD_LIMIT_MS = 15000;    // generous: CI shares two cores with a sanitizer build
@@ -30,46 +27,8 @@ function check(ok, what) {
   }
 }
 
-function run(args, timeoutMs) {
-  const r = childProcess.spawnSync(interleave, args, { encoding: 'utf8', timeout: timeoutMs });
-  if (r.error) throw new Error('interleave ' + args.join(' ') + ': ' + r.error.message);
-  return r;
-}
-
-// The first counterexample of the md lifecycle model once it exists, else of an example.
-function pickCounterexample(tmp) {
-  const models = [path.join(root, 'specs/md/lifecycle.ilv'), path.join(root, 'specs/examples/broken_mutex.ilv')];
-  for (const model of models) {
-    if (!fs.existsSync(model)) continue;
-    const r = run(['check', model, '--stop-first', '--json', '--trace-dir', path.join(tmp, 'traces')], 300000);
-    const report = JSON.parse(r.stdout);
-    const violated = report.properties.find((p) => p.trace);
-    if (violated) {
-      console.log('counterexample: ' + path.relative(root, model) + ', property ' + violated.name);
-      return violated.trace;
-    }
-    console.log(path.relative(root, model) + ' has no counterexample; trying the next model');
-  }
-  throw new Error('no model gave a counterexample');
-}
-
-function writeHtml(trace, html) {
-  const r = run(['view', '--html', trace, '-o', html], 300000);
-  if (r.status !== 0) throw new Error('view --html failed: ' + r.stderr);
-}
-
-async function openPage(context, html) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(30000);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const started = Date.now();
-  await page.goto('file://' + html);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors, loadMs: Date.now() - started };
-}
-
+const writeHtml = (trace, html) => common.writeHtml(interleave, trace, html, root);
+const openPage = (context, html) => common.openPage(context, html);
 const selected = (page) => page.evaluate(() => Number(document.body.dataset.selected));
 const count = (page, css) => page.locator(css).count();
 
@@ -133,7 +92,7 @@ async function checkFilters(page, trace) {
 }
 
 async function checkCounterexample(context, tmp) {
-  const tracePath = pickCounterexample(tmp);
+  const tracePath = common.pickCounterexample(interleave, root, tmp).trace;
   const trace = JSON.parse(fs.readFileSync(tracePath, 'utf8'));
   const html = path.join(out, 'counterexample.html');
   writeHtml(tracePath, html);
@@ -157,7 +116,9 @@ async function checkLasso(context) {
   const { page, errors } = await openPage(context, html);
   check(await count(page, '#rows .row.cycle') === 3, 'the three steps of the cycle are marked');
   check(await count(page, '#rows .loop-mark') === 2, 'the cycle start and the way back are marked');
-  check((await page.locator('#summary').innerText()).includes('repeat forever'), 'the summary names the cycle');
+  check((await page.locator('#summary').innerText()).includes('steps 2 to 4 repeat forever'), 'the summary names the cycle');
+  check((await page.locator('#rows .row[data-row="4"]').innerText()).includes('back to before step 2'),
+    'the last step says where the cycle goes back to');
   await page.screenshot({ path: path.join(out, 'lasso.png') });
   check(errors.length === 0, 'no script errors on the lasso: ' + errors.join('; '));
   await page.close();
@@ -219,9 +180,7 @@ async function checkBig(context, tmp) {
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ilv-browser-'));
-  const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
-    viewport: { width: 1400, height: 820 }, timeout: 60000 });
+  const context = await common.launch(tmp);
   try {
     await checkCounterexample(context, tmp);
     await checkLasso(context);

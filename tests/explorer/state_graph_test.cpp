@@ -69,7 +69,7 @@ TEST_CASE("unit: write_dot writes every node and edge with its styles") {
     CHECK(dot.find("label=\"m: 3 states\"") != std::string::npos);
     CHECK(dot.find("0[label=\"x = 0\\l\", peripheries=2]") != std::string::npos);
     CHECK(dot.find("1[label=\"x = 1\\l\", color=\"#cf222e\", penwidth=2.5]") != std::string::npos);
-    CHECK(dot.find("2[label=\"x = 2\\l\", style=\"filled,dashed\", fillcolor=\"#ffd7d5\"]") !=
+    CHECK(dot.find("2[label=\"x = 2\\l\", style=\"rounded,filled,dashed\", fillcolor=\"#ffd7d5\"]") !=
           std::string::npos);
     CHECK(dot.find("0->1 [label=\"p.go\", color=\"#cf222e\", fontcolor=\"#cf222e\", penwidth=2.5]") !=
           std::string::npos);

@@ -54,12 +54,22 @@
 
   // ---- layout ---------------------------------------------------------------------------
 
-  const laneWidth = Math.max(LANE_MIN, Math.min(LANE_MAX,
-    Math.floor(Math.max(400, window.innerWidth * 0.5) / Math.max(1, processes.length))));
-  const lanesWidth = laneWidth * processes.length;
-  document.documentElement.style.setProperty('--lane', laneWidth + 'px');
-  document.documentElement.style.setProperty('--lanes', lanesWidth + 'px');
-  document.documentElement.style.setProperty('--row', ROW + 'px');
+  const GUTTER = 64;
+  const CHANGES_MIN = 280;
+
+  // Lane and column widths from the chart's width: lanes share what the changes column leaves.
+  function layoutLanes() {
+    const width = $('chart').clientWidth || window.innerWidth / 2;
+    const lane = Math.max(LANE_MIN, Math.min(LANE_MAX,
+      Math.floor((width - GUTTER - CHANGES_MIN) / Math.max(1, processes.length))));
+    const lanes = lane * processes.length;
+    const style = document.documentElement.style;
+    style.setProperty('--gutter', GUTTER + 'px');
+    style.setProperty('--lane', lane + 'px');
+    style.setProperty('--lanes', lanes + 'px');
+    style.setProperty('--changes', Math.max(CHANGES_MIN, width - GUTTER - lanes - 2) + 'px');
+    style.setProperty('--row', ROW + 'px');
+  }
   const hue = (p) => (p * 137 + 200) % 360;
   const locationOf = processes.map((_, p) => variables.findIndex((v) => v.process === p));
 
@@ -102,8 +112,9 @@
         at.filter(Boolean).join(', ') + '</p>';
     }
     if (loopStart !== null) {
-      return '<p class="why-text cycle-text">steps <a href="#" class="step-link" data-row="' + (loopStart + 1) +
-        '">' + (loopStart + 1) + '</a> to ' + steps.length + ' repeat forever (marked ↻ below)</p>';
+      return '<p class="why-text cycle-text">the cycle starts at step <a href="#" class="step-link" data-row="' +
+        (loopStart + 1) + '">' + (loopStart + 1) + '</a> (↻); after step ' + steps.length +
+        ' (↩) the system is back in the state before step ' + (loopStart + 1) + ', so the cycle can repeat forever</p>';
     }
     return explanationHtml();
   }
@@ -113,8 +124,9 @@
     const notes = data.extras.notes.map((n) => '<p class="note">' + esc(n) + '</p>').join('');
     $('summary').innerHTML =
       '<div class="title"><span class="fail">✗</span> <b>' + esc(data.property.title) + '</b> ' +
-      (loopStart !== null ? 'fails: a cycle' : 'violated') + ' after ' + steps.length +
-      (steps.length === 1 ? ' step' : ' steps') + ' ' + lineLink(data.property.line) +
+      (loopStart !== null ? 'violated: steps ' + (loopStart + 1) + ' to ' + steps.length + ' repeat forever'
+        : 'violated after ' + steps.length + (steps.length === 1 ? ' step' : ' steps')) + ' ' +
+      lineLink(data.property.line) +
       '<span class="model">' + esc(data.model.name) + ' · ' + esc(data.model.path) + defs + '</span></div>' +
       '<p class="message">' + esc(data.property.message) + '</p>' + whyHtml() + notes;
   }
@@ -147,7 +159,11 @@
 
   // The property's verdict on the row of the state that breaks it (the last one).
   function verdictBadge(k) {
-    if (k !== steps.length - 1 || steps[k].failed || loopStart !== null) return '';
+    if (k !== steps.length - 1 || steps[k].failed) return '';
+    if (loopStart !== null) {
+      return ' <span class="verdict loop" title="back to the state before step ' + (loopStart + 1) +
+        '">↩ back to before step ' + (loopStart + 1) + '</span>';
+    }
     return ' <span class="verdict">✗ ' + esc(data.property.kind === 'invariant' ? data.property.name :
       data.property.title) + '</span>';
   }
@@ -356,6 +372,7 @@
     const up = () => {
       window.removeEventListener('mousemove', move);
       window.removeEventListener('mouseup', up);
+      layoutLanes();
       renderRows(true);
     };
     window.addEventListener('mousemove', move);
@@ -363,6 +380,7 @@
   }
 
   function start() {
+    layoutLanes();
     renderSummary();
     renderSource();
     $('rows').style.height = rowCount * ROW + 'px';
@@ -373,7 +391,7 @@
       pending = true;
       requestAnimationFrame(() => { pending = false; renderRows(false); });
     });
-    window.addEventListener('resize', () => renderRows(true));
+    window.addEventListener('resize', () => { layoutLanes(); renderRows(true); });
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);
     $('filter').addEventListener('input', renderState);
