@@ -1,6 +1,5 @@
 #include "cli/check_command.hpp"
 #include "cli/view_command.hpp"
-
 #include "explorer/exit_codes.hpp"
 #include "explorer/state_graph.hpp"
 #include "explorer/state_graph_dot.hpp"
@@ -150,7 +149,8 @@ int run_graph(const GraphOptions& o) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         nodes[i].label = state_label(vars, groups, graph.states[i]);
         nodes[i].initial = i == 0;
-        nodes[i].bad = graph.deadlock[i] || graph.failing[i] || breaks_invariant(model, graph.states[i]);
+        nodes[i].bad =
+            graph.deadlock[i] || graph.failing[i] || breaks_invariant(model, graph.states[i]);
         nodes[i].frontier = !graph.expanded[i];
     }
     std::vector<DotEdge> edges;

@@ -6,12 +6,11 @@
 #include "traces/trace_text.hpp"
 #include "traces/view_extras.hpp"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace ilv::cli {
 

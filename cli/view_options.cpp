@@ -42,7 +42,8 @@ Examples:
 void add_view_command(CLI::App& app, ViewOptions& options) {
     CLI::App* view = app.add_subcommand("view", "show a counterexample in the terminal or as HTML");
     view->footer(view_help);
-    view->add_option("TRACE", options.trace_path, "a .trace.json file written by check")->required();
+    view->add_option("TRACE", options.trace_path, "a .trace.json file written by check")
+        ->required();
     view->add_option("MODEL", options.model_path, "the model (default: the path in the trace)");
     CLI::Option* html = view->add_flag("--html", options.html, "write a self-contained HTML page");
     view->add_option("-o,--output", options.output, "the HTML file to write")->needs(html);
@@ -60,8 +61,9 @@ void add_graph_command(CLI::App& app, GraphOptions& options) {
                       "override a const: -D N=2 (repeatable; true/false allowed)");
     graph->add_option("--dot", options.dot_path, "the DOT file to write")->required();
     graph->add_option("--trace", options.trace_path, "a counterexample to highlight");
-    graph->add_option("--max-states", options.max_states,
-                      "stop exploring after this many states (default 500)")
+    graph
+        ->add_option("--max-states", options.max_states,
+                     "stop exploring after this many states (default 500)")
         ->check(CLI::Range(1, 100000));
 }
 

@@ -13,17 +13,17 @@ namespace ilv {
 
 /// One transition of the graph.
 struct StateGraphEdge {
-    StateId from = 0;
-    StateId to = 0;
-    ActionId action = 0;
+    StateId from = 0;    ///< the source state
+    StateId to = 0;      ///< the target state
+    ActionId action = 0; ///< the action taken
 };
 
 /// Every state found (as slot values, in breadth-first order: state 0 is the initial one) and
 /// every transition between them.
 struct StateGraph {
-    std::vector<std::vector<std::int64_t>> states;
-    std::vector<StateGraphEdge> edges;
-    std::vector<bool> expanded; ///< by state: its successors were generated
+    std::vector<std::vector<std::int64_t>> states; ///< slot values, by StateId
+    std::vector<StateGraphEdge> edges;             ///< in the order the search generated them
+    std::vector<bool> expanded;                    ///< by state: its successors were generated
     std::vector<bool> deadlock; ///< by state: nothing is enabled and it is not a valid end
     std::vector<bool> failing;  ///< by state: some enabled step fails there (assert, runtime)
     bool complete = true;       ///< false when `max_states` stopped the search

@@ -22,6 +22,7 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, 
 class NodeWriter {
 public:
     explicit NodeWriter(const Graph& g) : g_(&g) {}
+
     void operator()(std::ostream& out, Graph::vertex_descriptor v) const {
         const DotNode& n = (*g_)[v];
         out << "[label=\"" << dot_quote(n.label) << "\"";
@@ -48,6 +49,7 @@ private:
 class EdgeWriter {
 public:
     explicit EdgeWriter(const Graph& g) : g_(&g) {}
+
     void operator()(std::ostream& out, Graph::edge_descriptor e) const {
         const DotEdge& d = (*g_)[e];
         out << "[label=\"" << dot_quote(d.label) << "\"";
@@ -65,6 +67,7 @@ private:
 class GraphWriter {
 public:
     explicit GraphWriter(std::string title) : title_(std::move(title)) {}
+
     void operator()(std::ostream& out) const {
         out << "label=\"" << dot_quote(title_) << "\";\nlabelloc=t;\nfontname=\"Helvetica\";\n"
             << "node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"

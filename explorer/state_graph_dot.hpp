@@ -21,9 +21,9 @@ struct DotNode {
 
 /// How one edge is drawn.
 struct DotEdge {
-    std::size_t from = 0;
-    std::size_t to = 0;
-    std::string label;
+    std::size_t from = 0;     ///< index of the source node
+    std::size_t to = 0;       ///< index of the target node
+    std::string label;        ///< one line, the action
     bool highlighted = false; ///< a step of the counterexample: red and bold
 };
 

@@ -1,7 +1,6 @@
-#include "model/probe.hpp"
-
 #include "model/compiler_impl.hpp"
 #include "model/invariant.hpp"
+#include "model/probe.hpp"
 
 namespace ilv {
 
@@ -13,7 +12,9 @@ constexpr detail::Type int_type{detail::TypeKind::Int, 0};
 class ProbeWalker {
 public:
     ProbeWalker(detail::Compiler& compiler, const ProbeLimits& limits, std::vector<Probe>& out)
-        : compiler_(compiler), limits_(limits), out_(out) {}
+        : compiler_(compiler),
+          limits_(limits),
+          out_(out) {}
 
     /// Probes `e` (unless it is a constant) and its parts, `depth` levels below the invariant.
     void walk(const ast::Expr& e, detail::Context& ctx, std::uint32_t depth,

@@ -41,9 +41,9 @@ struct Probe {
 
 /// Bounds on how many probes one invariant yields.
 struct ProbeLimits {
-    std::size_t max_probes = 256;      ///< probes in all
-    std::uint32_t max_depth = 4;       ///< deepest level below the whole invariant
-    std::int64_t max_instances = 64;   ///< values of one quantifier variable expanded
+    std::size_t max_probes = 256;    ///< probes in all
+    std::uint32_t max_depth = 4;     ///< deepest level below the whole invariant
+    std::int64_t max_instances = 64; ///< values of one quantifier variable expanded
 };
 
 /// A compiled model with the probes of one invariant.

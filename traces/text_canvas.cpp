@@ -49,7 +49,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     while (display_width(text) > w) {
         std::size_t cut = prefix_bytes(text, w);
         const std::size_t space = text.rfind(' ', cut);
-        if (space != std::string_view::npos && space > 0 && display_width(text.substr(0, space)) * 3 >= w * 2) {
+        if (space != std::string_view::npos && space > 0 &&
+            display_width(text.substr(0, space)) * 3 >= w * 2) {
             cut = space;
         }
         lines.emplace_back(text.substr(0, cut));

@@ -34,8 +34,10 @@ public:
     StyledLine& append(const StyledLine& other);
     /// Appends spaces up to `column` (nothing when the line is already that wide).
     StyledLine& pad_to(std::size_t column);
+
     /// Width so far, in characters.
     [[nodiscard]] std::size_t width() const noexcept { return width_; }
+
     /// The line without trailing spaces, with escape codes when `color` is set.
     [[nodiscard]] std::string render(bool color) const;
 
@@ -44,6 +46,7 @@ private:
         std::string text;
         std::string sgr;
     };
+
     std::vector<Piece> pieces_;
     std::size_t width_ = 0;
 };

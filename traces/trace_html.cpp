@@ -1,15 +1,15 @@
 #include "traces/trace_html.hpp"
 
 #include "model/invariant.hpp"
-#include "traces/trace_view.hpp"
 #include "traces/trace_validate.hpp"
+#include "traces/trace_view.hpp"
 #include "traces/viewer_assets.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <initializer_list>
 #include <string_view>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 namespace ilv {
 
@@ -18,7 +18,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 /// 0 for an unknown location.
-std::uint32_t line_of(const SourceRange& where) { return where.begin.line; }
+std::uint32_t line_of(const SourceRange& where) {
+    return where.begin.line;
+}
 
 Json variables_json(const Trace& trace) {
     Json out = Json::array();
@@ -41,8 +43,8 @@ Json variables_json(const Trace& trace) {
 Json groups_json(const Trace& trace) {
     Json out = Json::array();
     for (const VariableGroup& g : group_variables(trace.variables)) {
-        out.push_back(Json{{"name", g.name}, {"first", g.first}, {"count", g.count},
-                           {"array", g.array}});
+        out.push_back(
+            Json{{"name", g.name}, {"first", g.first}, {"count", g.count}, {"array", g.array}});
     }
     return out;
 }
@@ -57,8 +59,11 @@ Json steps_json(const Trace& trace) {
             changes.push_back(i);
             changes.push_back(s.state[i]);
         }
-        Json j{{"process", s.process}, {"label", step_label(s)}, {"action", s.action},
-               {"line", line_of(s.where)}, {"changes", std::move(changes)}};
+        Json j{{"process", s.process},
+               {"label", step_label(s)},
+               {"action", s.action},
+               {"line", line_of(s.where)},
+               {"changes", std::move(changes)}};
         if (s.failed) {
             j["failed"] = true;
             j["error"] = s.error;
@@ -72,8 +77,10 @@ Json steps_json(const Trace& trace) {
 Json extras_json(const ViewExtras& extras) {
     Json parts = Json::array();
     for (const ExplainedPart& p : extras.explanation) {
-        parts.push_back(Json{{"expression", p.expression}, {"binding", p.binding},
-                             {"value", p.value}, {"depth", p.depth}});
+        parts.push_back(Json{{"expression", p.expression},
+                             {"binding", p.binding},
+                             {"value", p.value},
+                             {"depth", p.depth}});
     }
     return Json{{"source", extras.model_text.empty() ? Json(nullptr) : Json(extras.model_text)},
                 {"notes", extras.notes},
@@ -86,11 +93,20 @@ std::string escape_html(std::string_view text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -118,20 +134,21 @@ std::string trace_view_json(const Trace& trace, const ViewExtras& extras) {
     for (const auto& [name, value] : trace.defines) {
         defines.push_back(Json::array({name, value}));
     }
-    const Json data{
-        {"model", {{"name", trace.model_name}, {"path", trace.model_path}}},
-        {"defines", std::move(defines)},
-        {"property",
-         {{"name", trace.property.name}, {"kind", trace.property.kind},
-          {"title", property_title(trace.property)}, {"message", trace.property.message},
-          {"line", line_of(trace.property.where)}}},
-        {"processes", trace.processes},
-        {"variables", variables_json(trace)},
-        {"groups", groups_json(trace)},
-        {"initial", trace.initial},
-        {"steps", steps_json(trace)},
-        {"loop_start", trace.loop_start ? Json(*trace.loop_start) : Json(nullptr)},
-        {"extras", extras_json(extras)}};
+    const Json data{{"model", {{"name", trace.model_name}, {"path", trace.model_path}}},
+                    {"defines", std::move(defines)},
+                    {"property",
+                     {{"name", trace.property.name},
+                      {"kind", trace.property.kind},
+                      {"title", property_title(trace.property)},
+                      {"message", trace.property.message},
+                      {"line", line_of(trace.property.where)}}},
+                    {"processes", trace.processes},
+                    {"variables", variables_json(trace)},
+                    {"groups", groups_json(trace)},
+                    {"initial", trace.initial},
+                    {"steps", steps_json(trace)},
+                    {"loop_start", trace.loop_start ? Json(*trace.loop_start) : Json(nullptr)},
+                    {"extras", extras_json(extras)}};
     return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

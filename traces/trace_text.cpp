@@ -31,10 +31,11 @@ constexpr std::size_t max_array_shown = 16;
 /// Columns of the step view: gutter (cycle mark, step number), lanes, details.
 struct Columns {
     std::size_t width = 0;
-    std::size_t gutter = 0;  ///< width of the cycle mark and step number
-    std::size_t lane = 0;    ///< width of one lane
-    std::size_t lanes = 0;   ///< lanes drawn: one per process, or 1 in compact mode
-    bool compact = false;    ///< too many processes for lanes: one column names the process
+    std::size_t gutter = 0; ///< width of the cycle mark and step number
+    std::size_t lane = 0;   ///< width of one lane
+    std::size_t lanes = 0;  ///< lanes drawn: one per process, or 1 in compact mode
+    bool compact = false;   ///< too many processes for lanes: one column names the process
+
     [[nodiscard]] std::size_t details() const { return gutter + lane * lanes; }
 };
 
@@ -48,7 +49,8 @@ std::size_t widest_lane_text(const Trace& trace) {
         widest = std::max(widest, text::display_width(step_label(s)) + (s.failed ? 2 : 0));
     }
     for (const TraceVariable& v : trace.variables) {
-        for (const std::string& label : v.kind == SlotKind::Location ? v.labels : std::vector<std::string>{}) {
+        for (const std::string& label :
+             v.kind == SlotKind::Location ? v.labels : std::vector<std::string>{}) {
             widest = std::max(widest, text::display_width(label) + 2);
         }
     }
@@ -79,7 +81,8 @@ std::string group_value(const Trace& trace, const VariableGroup& g,
     }
     std::string out = "[";
     for (std::size_t i = 0; i < g.count && i < max_array_shown; ++i) {
-        out += (i == 0 ? "" : ", ") + format_value(trace.variables[g.first + i], state[g.first + i]);
+        out +=
+            (i == 0 ? "" : ", ") + format_value(trace.variables[g.first + i], state[g.first + i]);
     }
     if (g.count > max_array_shown) {
         out += ", … " + std::to_string(g.count - max_array_shown) + " more";
@@ -91,7 +94,9 @@ std::string group_value(const Trace& trace, const VariableGroup& g,
 class TextRenderer {
 public:
     TextRenderer(const Trace& trace, const ViewExtras& extras, const TextViewOptions& options)
-        : trace_(trace), extras_(extras), color_(options.color),
+        : trace_(trace),
+          extras_(extras),
+          color_(options.color),
           cols_(plan_columns(trace, options.width)) {
         for (std::size_t i = 0; i < trace.variables.size(); ++i) {
             const std::string owner = location_owner(trace.variables[i]);
@@ -134,15 +139,14 @@ private:
     }
 
     void header() {
-        const std::string steps = std::to_string(trace_.steps.size()) +
-                                  (trace_.steps.size() == 1 ? " step" : " steps");
+        const std::string steps =
+            std::to_string(trace_.steps.size()) + (trace_.steps.size() == 1 ? " step" : " steps");
         const std::string what =
-            trace_.loop_start ? " violated: steps " + std::to_string(*trace_.loop_start + 1) + " to " +
-                                    std::to_string(trace_.steps.size()) + " repeat forever"
+            trace_.loop_start ? " violated: steps " + std::to_string(*trace_.loop_start + 1) +
+                                    " to " + std::to_string(trace_.steps.size()) + " repeat forever"
                               : " violated after " + steps;
-        for (const std::string& l : text::wrap(trace_.model_name + ": " +
-                                                   property_title(trace_.property) + what,
-                                               cols_.width)) {
+        for (const std::string& l : text::wrap(
+                 trace_.model_name + ": " + property_title(trace_.property) + what, cols_.width)) {
             emit(StyledLine().add(l, failure));
         }
         paragraph(trace_.property.message, 2);
@@ -185,7 +189,8 @@ private:
             emit(StyledLine().add("  ").add(text::fit(lines[i], cols_.width - 2)));
         }
         if (lines.size() > max_state_lines) {
-            paragraph("… " + std::to_string(lines.size() - max_state_lines) + " more lines", 2, dim);
+            paragraph("… " + std::to_string(lines.size() - max_state_lines) + " more lines", 2,
+                      dim);
         }
         emit(StyledLine());
     }
@@ -222,8 +227,9 @@ private:
     }
 
     /// Gutter and lanes of one line; `cell` replaces the lane bar of `acting`.
-    StyledLine lanes(std::optional<std::size_t> number, bool cycle, std::optional<std::size_t> acting,
-                     const std::string& cell, text::Sgr cell_style) const {
+    StyledLine lanes(std::optional<std::size_t> number, bool cycle,
+                     std::optional<std::size_t> acting, const std::string& cell,
+                     text::Sgr cell_style) const {
         StyledLine line;
         line.add(cycle ? "┃" : " ", cycle_style);
         if (number) {
@@ -244,25 +250,26 @@ private:
 
     void cycle_edge(bool opening) {
         const std::size_t first = *trace_.loop_start + 1;
-        const std::string body =
-            opening ? "cycle: steps " + std::to_string(first) + " to " +
-                          std::to_string(trace_.steps.size()) + " repeat forever"
-                    : "back to the state before step " + std::to_string(first);
+        const std::string body = opening
+                                     ? "cycle: steps " + std::to_string(first) + " to " +
+                                           std::to_string(trace_.steps.size()) + " repeat forever"
+                                     : "back to the state before step " + std::to_string(first);
         StyledLine out;
         out.add(opening ? "╭" : "╰", cycle_style);
         out.add(std::string(cols_.gutter - 1, ' '));
         for (std::size_t p = 0; p < cols_.lanes && !cols_.compact; ++p) {
             out.pad_to(cols_.gutter + p * cols_.lane).add("│", dim);
         }
-        out.pad_to(cols_.details()).add(text::fit(body, cols_.width - cols_.details()), cycle_style);
+        out.pad_to(cols_.details())
+            .add(text::fit(body, cols_.width - cols_.details()), cycle_style);
         emit(out);
     }
 
     void step(std::size_t k) {
         const TraceStep& s = trace_.steps[k];
         const bool cycle = in_cycle(trace_, k);
-        const std::string label = cols_.compact ? trace_.processes[s.process] + "." + step_label(s)
-                                                : step_label(s);
+        const std::string label =
+            cols_.compact ? trace_.processes[s.process] + "." + step_label(s) : step_label(s);
         StyledLine row = lanes(k + 1, cycle, s.process, label + (s.failed ? " ✗" : ""),
                                s.failed ? failure : lane_style(s.process));
         if (s.where.begin.line != 0) {
@@ -274,8 +281,8 @@ private:
         describe_changes(k, moved, details);
         const std::size_t rows = std::max<std::size_t>(moved.empty() ? 0 : 1, details.size());
         for (std::size_t r = 0; r < rows; ++r) {
-            StyledLine line = lanes(std::nullopt, cycle, s.process, r == 0 ? moved : "",
-                                    lane_style(s.process));
+            StyledLine line =
+                lanes(std::nullopt, cycle, s.process, r == 0 ? moved : "", lane_style(s.process));
             if (r < details.size()) {
                 line.append(details[r]);
             }
@@ -285,7 +292,8 @@ private:
 
     /// Fills `moved` ("→ cs", when the acting process changed location) and the detail lines:
     /// one per changed variable (`flag[1]: false → true`), wrapped when too long.
-    void describe_changes(std::size_t k, std::string& moved, std::vector<StyledLine>& details) const {
+    void describe_changes(std::size_t k, std::string& moved,
+                          std::vector<StyledLine>& details) const {
         const TraceStep& s = trace_.steps[k];
         const std::size_t room = cols_.width - cols_.details();
         if (s.failed) {
@@ -309,7 +317,8 @@ private:
             const std::string was = format_value(v, before[i]);
             const std::string now = format_value(v, s.state[i]);
             if (text::display_width(name + was + " → " + now) <= room) {
-                details.push_back(StyledLine().add(name).add(was, old_value).add(" → ").add(now, new_value));
+                details.push_back(
+                    StyledLine().add(name).add(was, old_value).add(" → ").add(now, new_value));
                 continue;
             }
             for (const std::string& l : text::wrap(name + was + " → " + now, room)) {
@@ -340,7 +349,8 @@ private:
         std::size_t text_width = 0;
         for (const ExplainedPart& part : extras_.explanation) {
             value_width = std::max(value_width, text::display_width(part.value));
-            text_width = std::max(text_width, 4 + 2 * part.depth + text::display_width(body_of(part)));
+            text_width =
+                std::max(text_width, 4 + 2 * part.depth + text::display_width(body_of(part)));
         }
         value_width = std::min(value_width, cols_.width / 3);
         const std::size_t available = cols_.width - value_width - 2;
@@ -351,9 +361,8 @@ private:
             line.add(std::string(indent, ' '));
             line.add(text::fit(body_of(part), text_room - indent));
             line.pad_to(text_room + 2);
-            const text::Sgr sgr = part.value == "false" || part.value.rfind("error", 0) == 0
-                                      ? old_value
-                                      : new_value;
+            const text::Sgr sgr =
+                part.value == "false" || part.value.rfind("error", 0) == 0 ? old_value : new_value;
             line.add(text::fit(part.value, value_width), sgr);
             emit(line);
         }

@@ -74,7 +74,8 @@ std::string format_value(const TraceVariable& variable, std::int64_t value) {
 
 std::string location_owner(const TraceVariable& variable) {
     const std::string& n = variable.name;
-    if (variable.kind != SlotKind::Location || n.size() < 3 || n.compare(n.size() - 2, 2, ".@") != 0) {
+    if (variable.kind != SlotKind::Location || n.size() < 3 ||
+        n.compare(n.size() - 2, 2, ".@") != 0) {
         return "";
     }
     return n.substr(0, n.size() - 2);

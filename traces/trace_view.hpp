@@ -24,7 +24,8 @@ struct VariableGroup {
 
 /// Groups consecutive array elements of `variables` so that views can show `flag` as one
 /// array and say which of its elements changed. Every variable is in exactly one group.
-[[nodiscard]] std::vector<VariableGroup> group_variables(const std::vector<TraceVariable>& variables);
+[[nodiscard]] std::vector<VariableGroup>
+group_variables(const std::vector<TraceVariable>& variables);
 
 /// `value` of `variable` as shown: `true`, `BUSY`, `idle` or the number (also for a value
 /// outside the labels, which a validated trace never has).

@@ -87,7 +87,8 @@ void explain(const ProbedModel& probed, const std::string& text, ConstStateView 
         EvalError error;
         const bool ok = probed.model->evaluate(probe.code, state, value, error);
         const bool parent_shown = !probe.parent || shown[*probe.parent];
-        shown[i] = parent_shown && (!ok || !probe.instance_of || decides(*probe.instance_of, value));
+        shown[i] =
+            parent_shown && (!ok || !probe.instance_of || decides(*probe.instance_of, value));
         if (!shown[i]) {
             continue;
         }
@@ -95,11 +96,9 @@ void explain(const ProbedModel& probed, const std::string& text, ConstStateView 
             ++extras.parts_left_out;
             continue;
         }
-        extras.explanation.push_back(ExplainedPart{expression_text(text, probe.where),
-                                                   binding_text(probe),
-                                                   ok ? probe_value(probe, value)
-                                                      : "error: " + error.message,
-                                                   probe.depth});
+        extras.explanation.push_back(
+            ExplainedPart{expression_text(text, probe.where), binding_text(probe),
+                          ok ? probe_value(probe, value) : "error: " + error.message, probe.depth});
     }
 }
 
@@ -110,16 +109,18 @@ void add_explanation(const Trace& trace, const std::string& text, const std::str
     const ast::Model syntax = parse_model(text, diags);
     const Overrides overrides(trace.defines.begin(), trace.defines.end());
     const std::string invariant = trace.property.kind == "invariant" ? trace.property.name : "";
-    const ProbedModel probed =
-        diags.has_errors() ? ProbedModel{} : compile_with_probes(syntax, overrides, invariant, diags);
+    const ProbedModel probed = diags.has_errors()
+                                   ? ProbedModel{}
+                                   : compile_with_probes(syntax, overrides, invariant, diags);
     if (!probed.model) {
         extras.notes.push_back("the model " + path +
                                " has errors, so the property's parts are not evaluated");
         return;
     }
     if (!same_variables(probed.model->layout(), trace.variables)) {
-        extras.notes.push_back("the variables of " + path +
-                               " differ from the trace's, so the property's parts are not evaluated");
+        extras.notes.push_back(
+            "the variables of " + path +
+            " differ from the trace's, so the property's parts are not evaluated");
         return;
     }
     if (probed.probes.empty()) {
@@ -137,9 +138,9 @@ ViewExtras view_extras_from_text(const Trace& trace, std::string text, const std
     ViewExtras extras;
     const std::string digest = model_digest(text);
     if (digest != trace.model_digest) {
-        extras.notes.push_back("the model " + path + " changed since the trace was written (digest " +
-                               digest + ", trace " + trace.model_digest +
-                               "): no source and no values of the property's parts");
+        extras.notes.push_back(
+            "the model " + path + " changed since the trace was written (digest " + digest +
+            ", trace " + trace.model_digest + "): no source and no values of the property's parts");
         return extras;
     }
     add_explanation(trace, text, path, extras);

@@ -24,13 +24,13 @@ struct ExplainedPart {
 
 /// The model-dependent part of a view.
 struct ViewExtras {
-    std::string model_text;          ///< the model source; empty when unusable
-    std::vector<std::string> notes;  ///< one line per reason the views show less
+    std::string model_text;         ///< the model source; empty when unusable
+    std::vector<std::string> notes; ///< one line per reason the views show less
     /// The whole invariant, then the parts that decide its value, depth first: operands
     /// that are not constants, and of a quantifier the instances that decide it (the false
     /// ones of a `forall`, the true ones of `exists` and `count`).
     std::vector<ExplainedPart> explanation;
-    std::size_t parts_left_out = 0;  ///< parts beyond the display limit
+    std::size_t parts_left_out = 0; ///< parts beyond the display limit
 };
 
 /// At most this many explanation lines are kept.

@@ -1,18 +1,19 @@
 // The state graph for drawing: exploration with a cap, and its DOT form.
 #include "explorer/state_graph.hpp"
-#include "explorer/state_graph_dot.hpp"
 
+#include "explorer/state_graph_dot.hpp"
 #include "tests/support/explicit_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <sstream>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
 TEST_CASE("unit: the state graph has every reachable state and every transition") {
     // 0 -a0-> 1, 0 -a1-> 2, 1 -a0-> 2, 2 -a0-> 0; state 3 is unreachable; no deadlock.
-    const test::ExplicitGraphSystem sys(4, 2, {{0, 0, 1}, {0, 1, 2}, {1, 0, 2}, {2, 0, 0}, {3, 0, 0}});
+    const test::ExplicitGraphSystem sys(4, 2,
+                                        {{0, 0, 1}, {0, 1, 2}, {1, 0, 2}, {2, 0, 0}, {3, 0, 0}});
     const StateGraph g = explore_state_graph(sys, 100);
     CHECK(g.complete);
     REQUIRE(g.states.size() == 3);
@@ -69,9 +70,11 @@ TEST_CASE("unit: write_dot writes every node and edge with its styles") {
     CHECK(dot.find("label=\"m: 3 states\"") != std::string::npos);
     CHECK(dot.find("0[label=\"x = 0\\l\", peripheries=2]") != std::string::npos);
     CHECK(dot.find("1[label=\"x = 1\\l\", color=\"#cf222e\", penwidth=2.5]") != std::string::npos);
-    CHECK(dot.find("2[label=\"x = 2\\l\", style=\"rounded,filled,dashed\", fillcolor=\"#ffd7d5\"]") !=
-          std::string::npos);
-    CHECK(dot.find("0->1 [label=\"p.go\", color=\"#cf222e\", fontcolor=\"#cf222e\", penwidth=2.5]") !=
-          std::string::npos);
+    CHECK(
+        dot.find("2[label=\"x = 2\\l\", style=\"rounded,filled,dashed\", fillcolor=\"#ffd7d5\"]") !=
+        std::string::npos);
+    CHECK(
+        dot.find("0->1 [label=\"p.go\", color=\"#cf222e\", fontcolor=\"#cf222e\", penwidth=2.5]") !=
+        std::string::npos);
     CHECK(dot.find("1->2 [label=\"q.go\"]") != std::string::npos);
 }

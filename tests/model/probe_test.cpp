@@ -1,11 +1,12 @@
 // Probes: an invariant's sub-expressions compiled one by one and evaluated over a state.
-#include "model/parser.hpp"
 #include "model/probe.hpp"
+
+#include "model/parser.hpp"
 #include "support/model_text.hpp"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 

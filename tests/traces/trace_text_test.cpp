@@ -4,9 +4,9 @@
 #include "tests/traces/sample_traces.hpp"
 #include "traces/text_canvas.hpp"
 
-#include <doctest/doctest.h>
-
 #include <sstream>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
@@ -18,7 +18,8 @@ Trace two_step_trace() {
     t.model_name = "m";
     t.model_path = "m.ilv";
     t.model_digest = "0123456789abcdef";
-    t.property = TraceProperty{"small", "invariant", SourceRange{{7, 1, 0}, {}}, "invariant 'small' is false"};
+    t.property = TraceProperty{"small", "invariant", SourceRange{{7, 1, 0}, {}},
+                               "invariant 'small' is false"};
     t.variables = {{"x", SlotKind::Int, 0, 3, {}},
                    {"p.@", SlotKind::Location, 0, 1, {"idle", "busy"}},
                    {"q.@", SlotKind::Location, 0, 1, {"idle", "busy"}}};
@@ -78,10 +79,11 @@ TEST_CASE("unit: the terminal view of a two-step trace, column by column") {
 
 TEST_CASE("unit: every line of every sample fits the width, for narrow to wide terminals") {
     const std::vector<Trace> samples{test::invariant_sample(), test::runtime_sample(),
-                                     test::assert_sample(), test::deadlock_sample(),
-                                     test::lasso_sample(), two_step_trace()};
+                                     test::assert_sample(),    test::deadlock_sample(),
+                                     test::lasso_sample(),     two_step_trace()};
     for (const Trace& t : samples) {
-        for (const std::size_t width : {std::size_t{40}, std::size_t{57}, std::size_t{80}, std::size_t{100}, std::size_t{160}}) {
+        for (const std::size_t width : {std::size_t{40}, std::size_t{57}, std::size_t{80},
+                                        std::size_t{100}, std::size_t{160}}) {
             CAPTURE(t.property.kind);
             CAPTURE(width);
             for (const std::string& line : lines_of(plain(t, width))) {
@@ -111,8 +113,10 @@ TEST_CASE("unit: a lasso's cycle is bracketed and its rows are marked") {
     std::size_t close = 0;
     std::size_t marked_steps = 0;
     for (const std::string& l : lines) {
-        open += l.rfind("╭", 0) == 0 && l.find("cycle: steps 2 to 3 repeat forever") != std::string::npos;
-        close += l.rfind("╰", 0) == 0 && l.find("back to the state before step 2") != std::string::npos;
+        open += l.rfind("╭", 0) == 0 &&
+                l.find("cycle: steps 2 to 3 repeat forever") != std::string::npos;
+        close +=
+            l.rfind("╰", 0) == 0 && l.find("back to the state before step 2") != std::string::npos;
         marked_steps += l.rfind("┃ 2", 0) == 0 || l.rfind("┃ 3", 0) == 0;
         CHECK(l.rfind("┃ 1", 0) != 0);
     }

@@ -9,15 +9,17 @@ using namespace ilv;
 
 namespace {
 
-TraceVariable int_var(std::string name) { return {std::move(name), SlotKind::Int, 0, 9, {}}; }
+TraceVariable int_var(std::string name) {
+    return {std::move(name), SlotKind::Int, 0, 9, {}};
+}
 
 } // namespace
 
 TEST_CASE("unit: group_variables joins consecutive array elements and keeps scalars apart") {
-    const std::vector<TraceVariable> vars{int_var("flag[0]"), int_var("flag[1]"), int_var("flag[2]"),
-                                          int_var("turn"),    int_var("p[0].x"),  int_var("p[1].x"),
-                                          int_var("p[0].buf[0]"), int_var("p[0].buf[1]"),
-                                          int_var("odd[1]"), int_var("flag[3]")};
+    const std::vector<TraceVariable> vars{
+        int_var("flag[0]"), int_var("flag[1]"), int_var("flag[2]"),     int_var("turn"),
+        int_var("p[0].x"),  int_var("p[1].x"),  int_var("p[0].buf[0]"), int_var("p[0].buf[1]"),
+        int_var("odd[1]"),  int_var("flag[3]")};
     const std::vector<VariableGroup> g = group_variables(vars);
     REQUIRE(g.size() == 7);
     CHECK((g[0].name == "flag" && g[0].first == 0 && g[0].count == 3 && g[0].array));

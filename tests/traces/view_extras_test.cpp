@@ -36,14 +36,16 @@ Trace trace_of(const std::vector<test::Choice>& actions, const std::string& inva
     t.model_path = "t.ilv";
     t.model_digest = model_digest(mutex_model);
     t.defines = defines;
-    t.property = TraceProperty{invariant, "invariant", {}, "invariant '" + invariant + "' is false"};
+    t.property =
+        TraceProperty{invariant, "invariant", {}, "invariant '" + invariant + "' is false"};
     return t;
 }
 
 std::vector<std::string> lines(const ViewExtras& e) {
     std::vector<std::string> out;
     for (const ExplainedPart& p : e.explanation) {
-        out.push_back(std::to_string(p.depth) + " [" + p.binding + "] " + p.expression + " = " + p.value);
+        out.push_back(std::to_string(p.depth) + " [" + p.binding + "] " + p.expression + " = " +
+                      p.value);
     }
     return out;
 }
@@ -78,7 +80,8 @@ TEST_CASE("unit: a broken forall is explained by its false instances and their p
 
 TEST_CASE("unit: a changed model gives a note and neither source nor explanation") {
     const Trace t = trace_of({{"p[0].check"}}, "mutex");
-    const ViewExtras e = view_extras_from_text(t, std::string(mutex_model) + "// edited\n", "t.ilv");
+    const ViewExtras e =
+        view_extras_from_text(t, std::string(mutex_model) + "// edited\n", "t.ilv");
     REQUIRE(e.notes.size() == 1);
     CHECK(e.notes[0].find("changed since the trace was written") != std::string::npos);
     CHECK(e.model_text.empty());
