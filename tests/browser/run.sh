@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser test of the HTML counterexample view (ctest label `browser`): installs Debian's
-# chromium and, into a cache outside the repository, playwright-core from npm, each only when
+# chromium (and a font) and, into a cache outside the repository, playwright-core from npm, each only when
 # missing, then runs viewer_test.cjs (or SCRIPT: screenshots.cjs writes the documentation's).
 # Usage: run.sh INTERLEAVE SOURCE_DIR OUT_DIR [SCRIPT]
 set -euo pipefail
@@ -11,9 +11,9 @@ script="${4:-viewer_test.cjs}"
 playwright_version=1.65.1
 cache="${ILV_BROWSER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/interleave-browser-test}"
 
-if [ ! -x /usr/bin/chromium ]; then
-  "$root/scripts/deps.sh" chromium
-fi
+# deps.sh installs only what is missing (fonts-liberation is merely recommended by chromium,
+# and pages without a font render their text as boxes).
+"$root/scripts/deps.sh" chromium fonts-liberation
 if [ ! -f "$cache/node_modules/playwright-core/package.json" ] ||
    ! grep -q "\"version\": \"$playwright_version\"" "$cache/node_modules/playwright-core/package.json"; then
   mkdir -p "$cache"

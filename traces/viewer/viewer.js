@@ -168,6 +168,17 @@
       data.property.title) + '</span>';
   }
 
+  // A box starts on its lane and may grow over the lanes beside it (there is one box per row):
+  // to the right in the left half of the chart, to the left in the right half.
+  function boxPlace(p) {
+    const n = processes.length;
+    if (p >= n / 2 && n > 1) {
+      return 'right:calc(' + (n - 1 - p) + ' * var(--lane));max-width:calc(' + (p + 1) +
+        ' * var(--lane) - 12px);margin-right:6px;';
+    }
+    return 'left:calc(' + p + ' * var(--lane));max-width:calc(' + (n - p) + ' * var(--lane) - 12px);margin-left:6px;';
+  }
+
   function rowHtml(row) {
     const cls = ['row'];
     if (row === selected) cls.push('selected');
@@ -193,7 +204,7 @@
         (loopStart + 1) + '">↩</span>' : '');
     return '<div class="' + cls.join(' ') + '" data-row="' + row + '" style="top:' + row * ROW + 'px">' +
       '<div class="gutter">' + mark + row + '</div><div class="lanes">' + hop +
-      '<div class="box" style="left:calc(' + st.process + ' * var(--lane));--hue:' + hue(st.process) +
+      '<div class="box" style="' + boxPlace(st.process) + '--hue:' + hue(st.process) +
       '" title="' + esc(st.action) + '">' + esc(st.label) + (st.failed ? ' ✗' : '') +
       '<span class="to">' + esc(to) + '</span></div></div><div class="changes">' +
       lineLink(st.line, 'L' + st.line) + ' ' + changesText(k) + verdictBadge(k) + '</div></div>';
