@@ -1,5 +1,6 @@
 // The `interleave` executable: argument parsing and dispatch only.
 #include "cli/check_command.hpp"
+#include "cli/view_command.hpp"
 #include "explorer/exit_codes.hpp"
 
 #include <CLI/CLI.hpp>
@@ -107,6 +108,10 @@ int run(int argc, char** argv) {
     bool markdown = false;
     explain->add_option("TRACE", explain_trace, "a .trace.json file written by check")->required();
     explain->add_flag("--markdown", markdown, "write Markdown (for reports)");
+    ilv::cli::ViewOptions view_options;
+    ilv::cli::add_view_command(app, view_options);
+    ilv::cli::GraphOptions graph_options;
+    ilv::cli::add_graph_command(app, graph_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -118,6 +123,12 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("replay")) {
         return ilv::cli::run_replay(trace_path, model_path);
+    }
+    if (app.got_subcommand("view")) {
+        return ilv::cli::run_view(view_options);
+    }
+    if (app.got_subcommand("graph")) {
+        return ilv::cli::run_graph(graph_options);
     }
     return finish_check(check_options, defines, order, memory, fairness);
 }

@@ -29,6 +29,17 @@ void Compiler::error(SourceRange r, std::string_view code, std::string msg) {
 }
 
 std::unique_ptr<CompiledModel> Compiler::run() {
+    if (!compile()) {
+        return nullptr;
+    }
+    return finish();
+}
+
+std::unique_ptr<CompiledModel> Compiler::finish() {
+    return std::make_unique<CompiledModel>(std::move(out_));
+}
+
+bool Compiler::compile() {
     out_.name = model_.name.text;
     declare_names();
     apply_overrides();
@@ -44,15 +55,12 @@ std::unique_ptr<CompiledModel> Compiler::run() {
     out_.layout.finish();
     if (out_.layout.words() > max_state_words) {
         error(model_.name.range, code::state_too_large, "the state needs more than 32 KiB");
-        return nullptr;
+        return false;
     }
     build_initial_state();
     compile_steps();
     compile_properties();
-    if (diags_.has_errors()) {
-        return nullptr;
-    }
-    return std::make_unique<CompiledModel>(std::move(out_));
+    return !diags_.has_errors();
 }
 
 void Compiler::declare_names() {

@@ -148,6 +148,11 @@ public:
     Compiler(const ast::Model& model, const Overrides& overrides, Diagnostics& diags);
     /// Runs every phase; null when an error was reported.
     std::unique_ptr<CompiledModel> run();
+    /// Runs every phase but keeps the tables, so more code can be compiled against them;
+    /// false when an error was reported.
+    bool compile();
+    /// Hands the tables to a `CompiledModel`; call once, after a successful `compile`.
+    std::unique_ptr<CompiledModel> finish();
 
     // Declarations (compiler_decls.cpp)
     void declare_names();
