@@ -151,8 +151,9 @@ std::string Writer::element(const Access& a) const {
     return v.name + "[" + base + " + " + a.index + "]";
 }
 
-Emitted Writer::read(const Access& a) const {
+Emitted Writer::read(const Access& a) {
     ILV_ASSERT(a.var->length == 0 || a.indexed, "whole arrays are never values");
+    read_.insert(a.var);
     return Emitted{element(a), {a.var->type.lower, a.var->type.upper}, a.def, false,
                    std::nullopt};
 }

@@ -302,6 +302,27 @@ std::string Writer::all_end() {
     return out;
 }
 
+std::string Writer::unread_variables() const {
+    std::string reads;
+    auto add = [&](const VarMap& v) {
+        if (read_.count(&v) == 0) {
+            const bool array = v.length > 0 || v.instances > 0;
+            reads += " && " + v.name + (array ? "[0]" : "") + " == 0";
+        }
+    };
+    for (const auto& [name, v] : globals_) {
+        add(v);
+    }
+    for (const auto& [proc, locals] : locals_) {
+        for (const auto& [name, v] : locals) {
+            add(v);
+        }
+    }
+    return reads.empty() ? ""
+                         : "  :: false" + reads +
+                               "   /* never runs: SPIN drops variables nothing reads */\n";
+}
+
 std::string Writer::monitor() {
     std::string out = "/* The monitor: every transition below leaves the state unchanged, so it adds "
                       "no state. */\nactive proctype " +
@@ -315,6 +336,7 @@ std::string Writer::monitor() {
         out += "  :: d_step { " + hang(bad, 14) + " -> ILV_VIOLATION(\"ilv-violation " +
                inv.name.text + "\\n\") }   /* invariant " + inv.name.text + " */\n";
     }
+    out += unread_variables();
     const std::string end = all_end();
     std::string stuck;
     for (std::uint32_t pid = 0; pid < pids_; ++pid) {

@@ -127,6 +127,7 @@ public:
     std::string step_options(const detail::ProcInfo& p, const ast::StepDecl& s);
     std::string monitor();
     std::string all_end();
+    std::string unread_variables() const;
     std::string scratch_declarations() const;
 
     // Expressions (promela_expr.cpp)
@@ -144,7 +145,7 @@ public:
     Access place(const ast::Expr& e, Scope& s);
     Access own_local(const detail::ProcInfo& p, const std::string& name);
     std::optional<ProcAccess> process_ref(const ast::Expr& e, Scope& s);
-    Emitted read(const Access& a) const;
+    Emitted read(const Access& a);
     std::string element(const Access& a) const;
     std::string location_of(const ProcAccess& p) const;
     std::string own_instance(const detail::ProcInfo& p) const;
@@ -178,6 +179,7 @@ public:
     std::map<std::string, std::vector<std::string>> location_names_;
     std::map<std::string, std::uint32_t> first_pid_;
     std::map<const VarMap*, std::string> save_names_;
+    std::set<const VarMap*> read_; ///< variables some expression reads
     std::map<std::string, std::string> scratch_names_;
     std::uint32_t pids_ = 0;
     std::uint32_t labels_ = 0;
