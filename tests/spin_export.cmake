@@ -21,3 +21,9 @@ add_test(NAME spin/random_sample
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/spin/random_differential.sh
     $<TARGET_FILE:interleave> $<TARGET_FILE:random_model> 1 20)
 set_tests_properties(spin/random_sample PROPERTIES LABELS spin SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+# The filter lock benchmark's counts against its hand-written twin (small N; compare_spin.sh
+# compares N = 6 on every run).
+add_test(NAME spin/twins/filter_lock
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/spin/check_twins.sh ${PROJECT_SOURCE_DIR}/bench/models/filter_lock.ilv)
+set_tests_properties(spin/twins/filter_lock PROPERTIES LABELS spin SKIP_RETURN_CODE 77 TIMEOUT 300)
