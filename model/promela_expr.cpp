@@ -232,8 +232,14 @@ Emitted Writer::quantifier(const ast::QuantifierExpr& q, SourceRange where, Scop
         Emitted body = expr(*q.body, s);
         s.frame.pop_back();
         std::string term = par(body.text);
-        std::string in = fixed ? "" : "(" + lo.text + " <= " + std::to_string(k) + " && " +
-                                          std::to_string(k) + " <= " + hi.text + ")";
+        std::string in;
+        if (!fixed) {
+            const bool above = lo.value.has_value();
+            const bool below = hi.value.has_value();
+            in = conj(above ? "" : lo.text + " <= " + literal(k),
+                      below ? "" : literal(k) + " <= " + hi.text);
+            in = par(in);
+        }
         if (!in.empty()) {
             term = forall ? "(!" + in + " || " + term + ")" : "(" + in + " && " + term + ")";
             body.def = body.def.empty() ? "" : "(!" + in + " || " + par(body.def) + ")";

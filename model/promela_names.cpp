@@ -71,6 +71,19 @@ std::string par(const std::string& text) {
     if (simple) {
         return text;
     }
+    const std::size_t open = text.find('[');
+    if (open != std::string::npos && open > 0 && text.back() == ']' &&
+        text.find_first_of(" ()", 0) > open) {
+        int brackets = 0;
+        bool indexed = true;
+        for (std::size_t k = open; k < text.size(); ++k) {
+            brackets += text[k] == '[' ? 1 : text[k] == ']' ? -1 : 0;
+            indexed = indexed && (brackets > 0 || k + 1 == text.size());
+        }
+        if (indexed) {
+            return text; // name[index]
+        }
+    }
     int depth = 0;
     bool wrapped = text.front() == '(' && text.back() == ')';
     for (std::size_t k = 0; wrapped && k < text.size(); ++k) {

@@ -1,10 +1,12 @@
-# SPIN cross-check of `interleave export promela`: for every model in specs/ (and each of its
-# `// expect-with: -D` variants), SPIN's "states, stored" on the export (pan -E, -DNOREDUCE)
+# SPIN cross-check of `interleave export promela`: for every model in specs/ and tests/corpus/spin/
+# (the regressions the differential tests found), with each of its `// expect-with: -D`
+# variants, SPIN's "states, stored" on the export (pan -E, -DNOREDUCE)
 # must equal our state count, and SPIN must report exactly the properties we find violated.
 # Needs spin and gcc; skipped (exit code 77) without them. Exclude with -LE spin.
 file(GLOB spin_export_models CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/specs/examples/*.ilv
-  ${PROJECT_SOURCE_DIR}/specs/md/*.ilv)
+  ${PROJECT_SOURCE_DIR}/specs/md/*.ilv
+  ${PROJECT_SOURCE_DIR}/tests/corpus/spin/*.ilv)
 foreach(model ${spin_export_models})
   file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${model})
   add_test(NAME spin/export/${rel}
