@@ -13,7 +13,8 @@
 # violated). A model that does not compile (exit 2) is skipped: it has no state space.
 #
 # Prints one line per run; exits 1 if any run disagrees, 77 (skipped) without spin or gcc.
-# ILV_SPIN_CFLAGS overrides the C compiler flags (default -O2).
+# ILV_SPIN_CFLAGS overrides the C compiler flags (default -O2); with ILV_MAX_STATES set, a model
+# with more states is skipped.
 set -u
 
 variants=0
@@ -33,7 +34,8 @@ failures=0
 
 # ours <defines...>: prints "outcome states violated-properties..." from interleave check.
 ours() {
-    "$interleave" check "$model" --json --trace-dir "$work/traces" "$@" 2>"$work/check.err" |
+    "$interleave" check "$model" --json --trace-dir "$work/traces" \
+        ${ILV_MAX_STATES:+--max-states "$ILV_MAX_STATES"} "$@" 2>"$work/check.err" |
         awk -F'"' '
             /^  "outcome"/ { outcome = $4 }
             /^  "states"/ { gsub(/[^0-9]/, "", $3); states = $3 }
@@ -71,6 +73,10 @@ compare() {
     outcome=${mine%% *}
     if [ -z "$outcome" ]; then
         echo "skip  $label: interleave check failed ($(head -c 200 "$work/check.err"))"
+        return
+    fi
+    if [ "$outcome" = state_limit ]; then
+        echo "skip  $label: more than $ILV_MAX_STATES states"
         return
     fi
     states=$(cut -d' ' -f2 <<<"$mine")

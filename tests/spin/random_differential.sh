@@ -11,6 +11,7 @@
 # when FIRST_SEED is 1. Prints one line per model and a summary; exits 1 on any disagreement,
 # 77 (skipped) without spin or gcc. pan is compiled with -O0 (ILV_SPIN_CFLAGS overrides):
 # the optimisation level changes no state count, and the compile takes a third of the time.
+# A model with more than ILV_MAX_STATES (default 200000) states is skipped.
 set -u
 
 if [ $# -lt 4 ]; then sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 2; fi
@@ -24,6 +25,7 @@ save=${5:-$work/disagreements}
 trap 'rm -rf "$work/models"' EXIT
 mkdir -p "$work/models"
 export ILV_SPIN_CFLAGS=${ILV_SPIN_CFLAGS:--O0}
+export ILV_MAX_STATES=${ILV_MAX_STATES:-200000}
 
 for tool in spin gcc; do
     if ! command -v "$tool" >/dev/null 2>&1; then echo "SKIP: $tool not found"; exit 77; fi

@@ -329,7 +329,7 @@ void Generator::declare_globals(std::string& out) {
 }
 
 void Generator::declare_processes() {
-    const int n = 1 + rng_.below(2);
+    const int n = 1 + rng_.below(3);
     for (int k = 0; k < n; ++k) {
         Process p;
         p.name = "P" + std::to_string(k);
@@ -371,7 +371,7 @@ std::string Generator::step(const Process& p, int k) {
     auto loc = [&] { return p.locations[static_cast<std::size_t>(rng_.below(static_cast<int>(p.locations.size())))]; };
     const std::string from = p.locations[static_cast<std::size_t>(k) % p.locations.size()];
     std::string params;
-    const int n = rng_.chance(40) ? 1 + (rng_.chance(15) ? 1 : 0) : 0;
+    const int n = rng_.chance(55) ? 1 + (rng_.chance(20) ? 1 : 0) : 0;
     for (int a = 0; a < n; ++a) {
         Var v{fresh("c"), Kind::Int, 0, 1, 0};
         std::string type = "0..1";
@@ -387,7 +387,7 @@ std::string Generator::step(const Process& p, int k) {
         params += (a == 0 ? "(" : ", ") + v.name + " in " + type + (a + 1 == n ? ")" : "");
     }
     std::string out = "  step s" + std::to_string(k) + params + ": " + from + " -> " + loc();
-    if (rng_.chance(55)) {
+    if (rng_.chance(45)) {
         out += " when " + bool_expr(1);
     }
     out += " { " + block(2, false, 1 + rng_.below(3)) + " }\n";
