@@ -7,8 +7,8 @@
 # For each model of the table below: `interleave export promela` writes the Promela; SPIN
 # builds pan with `spin -a` and `gcc -O2 -DNOREDUCE` (no reduction) and `gcc -O2` (SPIN's
 # default partial-order reduction). A first run of each pan sizes its hash table (-w: the
-# smallest power of two at least twice the state count) and its depth limit (-m: twice the
-# depth it reached, plus 1000). Then the tools run alternately, interleave check --json and
+# smallest power of two at least twice the state count) and its depth limit (-m: the depth it
+# reached plus 1000; the search order, hence the depth, is the same on every run). Then the tools run alternately, interleave check --json and
 # pan (each N times, default 3), and the medians are printed. pan runs without -E, so it
 # checks deadlocks (invalid end states) as interleave does, and the export's monitor checks
 # the invariants. Peak memory is the maximum resident set size (GNU time) for both tools;
@@ -67,7 +67,7 @@ run_pan() {
     awk '/states, stored/ { s = $1 } /transitions \(= stored/ { t = $1 }
         /elapsed time/ { x = $4 } /depth reached/ { sub(",", "", $7); d = $7 }
         END { printf "%d %d %s", s, t, x + 0 }' "$work/pan.log" >>"$work/$4"
-    echo " $(($(tail -n 1 "$work/time.txt") * 1024)) $(sed -n 's/.*depth reached \([0-9]*\).*/\1/p' "$work/pan.log")" >>"$work/$4"
+    echo " $(($(tail -n 1 "$work/time.txt") * 1024)) $(sed -n 's/.*depth reached \([0-9]*\).*/\1/p' "$work/pan.log" | head -n 1)" >>"$work/$4"
     if grep -q 'errors: [1-9]\|max search depth too small' "$work/pan.log"; then
         echo "  warning: $1 reported an error or a too small depth limit:" >&2
         grep 'pan:\|errors' "$work/pan.log" | head -n 3 >&2
@@ -103,7 +103,7 @@ compare_model() {
     "$interleave" export promela "$root/$model" $defines -o "$work/m.pml" || return
     (cd "$work" && spin -a m.pml >spin.log 2>&1 && gcc -O2 -DNOREDUCE -o pan_full pan.c 2>gcc.log &&
         gcc -O2 -o pan_por pan.c 2>>gcc.log) || { cat "$work"/*.log; return; }
-    rm -f "$work"/ours.txt "$work"/full*.txt "$work"/por*.txt
+    rm -f "$work"/ours.txt "$work"/full* "$work"/por*
     # shellcheck disable=SC2086
     run_ours "$model" $defines
     states=$(cut -d' ' -f1 "$work/ours.txt")
@@ -111,7 +111,7 @@ compare_model() {
     for pan in full por; do
         run_pan "pan_$pan" "$w" $((states + 1000)) "$pan.calibrate"
         depth=$(cut -d' ' -f5 "$work/$pan.calibrate")
-        echo "$((2 * depth + 1000))" >"$work/$pan.m"
+        echo "$((depth + 1000))" >"$work/$pan.m"
     done
     : >"$work/ours.txt"
     for ((r = 0; r < runs; r++)); do

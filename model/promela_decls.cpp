@@ -58,7 +58,7 @@ std::string Writer::run() {
                     std::to_string(pids_) + " process instances and the monitor exceed SPIN's " +
                         std::to_string(max_processes) + " processes");
     }
-    return header() + declarations() + scratch_declarations() + "\n" + procs + mon;
+    return header() + defines() + declarations() + scratch_declarations() + "\n" + procs + mon;
 }
 
 void Writer::name_declarations() {
@@ -147,7 +147,7 @@ std::string Writer::initial_values(const VarMap& v, const std::vector<SlotId>& s
     return out + " }";
 }
 
-std::string Writer::declarations() {
+std::string Writer::defines() const {
     std::string out;
     for (const ast::ConstDecl& k : c_.model_.consts) {
         const detail::ConstInfo& info = c_.consts_.at(k.name.text);
@@ -167,7 +167,11 @@ std::string Writer::declarations() {
             out += "#define " + location_names_.at(p.name)[k] + " " + std::to_string(k) + "\n";
         }
     }
-    out += "\n";
+    return out + "\n";
+}
+
+std::string Writer::declarations() {
+    std::string out;
     auto declare = [&](const VarMap& v, const std::vector<SlotId>& slots, const std::string& what,
                        SourceRange where) {
         const std::string type = promela_type(v.type);
