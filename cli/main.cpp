@@ -1,6 +1,7 @@
 // The `interleave` executable: argument parsing and dispatch only.
 #include "cli/check_command.hpp"
 #include "cli/view_command.hpp"
+#include "cli/export_command.hpp"
 #include "explorer/exit_codes.hpp"
 
 #include <CLI/CLI.hpp>
@@ -84,6 +85,40 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
     return ilv::cli::run_check(o);
 }
 
+const char* const export_help = R"(Write MODEL as Promela for SPIN (docs/promela.md): one active proctype per process
+family, one d_step per step and parameter value. SPIN's "states, stored" (pan -E, compiled
+with -DNOREDUCE) equals the state count of `interleave check` with the same -D values.
+Constructs Promela cannot express are errors (E0701, exit 2).
+
+Examples:
+  interleave export promela specs/examples/peterson.ilv -o peterson.pml
+  interleave export promela specs/examples/philosophers.ilv -D N=4 | spin -a -)";
+
+/// `interleave export promela MODEL [-D ...] [-o OUT]`.
+CLI::App* add_export(CLI::App& app, ilv::cli::ExportOptions& o, std::vector<std::string>& defines) {
+    CLI::App* exp = app.add_subcommand("export", "translate a model for another tool");
+    exp->require_subcommand(1);
+    CLI::App* promela = exp->add_subcommand("promela", "write the model as Promela for SPIN");
+    promela->footer(export_help);
+    promela->add_option("MODEL", o.model_path, "the .ilv model file")->required();
+    promela->add_option("-D,--define", defines, "override a const before translating: -D N=3");
+    promela->add_option("-o,--output", o.output_path, "write here instead of standard output");
+    return exp;
+}
+
+/// Parses the -D values of `export promela` and runs it.
+int finish_export(ilv::cli::ExportOptions& o, const std::vector<std::string>& defines) {
+    for (const std::string& d : defines) {
+        std::pair<std::string, std::int64_t> parsed;
+        if (!ilv::cli::parse_define(d, parsed)) {
+            std::cerr << "interleave: -D " << d << ": expected NAME=INTEGER [E0602]\n";
+            return ilv::exit_code::usage;
+        }
+        o.defines.push_back(parsed);
+    }
+    return ilv::cli::run_export_promela(o);
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"interleave: an exhaustive interleaving explorer (explicit-state model checker)"};
     app.require_subcommand(1);
@@ -112,6 +147,9 @@ int run(int argc, char** argv) {
     ilv::cli::add_view_command(app, view_options);
     ilv::cli::GraphOptions graph_options;
     ilv::cli::add_graph_command(app, graph_options);
+    ilv::cli::ExportOptions export_options;
+    std::vector<std::string> export_defines;
+    const CLI::App* exp = add_export(app, export_options, export_defines);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -123,6 +161,9 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("replay")) {
         return ilv::cli::run_replay(trace_path, model_path);
+    }
+    if (exp->parsed()) {
+        return finish_export(export_options, export_defines);
     }
     if (app.got_subcommand("view")) {
         return ilv::cli::run_view(view_options);

@@ -17,7 +17,7 @@ namespace ilv {
 
 /// Stable diagnostic codes. The number never changes meaning once released; docs/errors.md
 /// lists them. E01xx lexical and syntax, E02xx names, E03xx types, E04xx constants and
-/// ranges, E05xx structure, E06xx command line.
+/// ranges, E05xx structure, E06xx command line, E07xx export.
 namespace code {
 inline constexpr std::string_view cannot_read = "E0001";        ///< file missing or unreadable
 inline constexpr std::string_view invalid_character = "E0100";  ///< byte not in the language
@@ -59,6 +59,7 @@ inline constexpr std::string_view too_many_actions = "E0504";
 inline constexpr std::string_view code_too_large = "E0505";   ///< inlining blew a step up
 inline constexpr std::string_view unknown_override = "E0601";  ///< `-D X=1` names no const
 inline constexpr std::string_view bad_override = "E0602";      ///< `-D` text is not NAME=INT
+inline constexpr std::string_view not_exportable = "E0701";    ///< Promela cannot express it
 } // namespace code
 
 /// How serious a diagnostic is; only errors make a load fail.

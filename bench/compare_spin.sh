@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Runs interleave and SPIN on the same models and prints, per model, states, transitions,
+# seconds, states/s, peak memory and bytes per state for both tools, and the ratios.
+#
+#   bench/compare_spin.sh [--runs N] [--only NAME] [--interleave PATH]
+#
+# For each model of the table below: `interleave export promela` writes the Promela; SPIN
+# builds pan with `spin -a` and `gcc -O2 -DNOREDUCE` (no reduction) and `gcc -O2` (SPIN's
+# default partial-order reduction). A first run of each pan sizes its hash table (-w: the
+# smallest power of two at least twice the state count) and its depth limit (-m: the depth it
+# reached plus 1000; the search order, hence the depth, is the same on every run). Then the tools run alternately, interleave check --json and
+# pan (each N times, default 3), and the medians are printed. pan runs without -E, so it
+# checks deadlocks (invalid end states) as interleave does, and the export's monitor checks
+# the invariants. Peak memory is the maximum resident set size (GNU time) for both tools;
+# seconds are each tool's own search time. The reduced search is SPIN's only: interleave has
+# no --por yet ("n/a").
+#
+# Needs spin, gcc and GNU time (/usr/bin/time); interleave defaults to build/release.
+set -u
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+interleave=$root/build/release/cli/interleave
+runs=3
+only=""
+while [ $# -gt 0 ]; do
+    case $1 in
+        --runs) runs=$2; shift 2 ;;
+        --only) only=$2; shift 2 ;;
+        --interleave) interleave=$2; shift 2 ;;
+        -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+# name | model file | -D overrides. The md model is scaled to at least a million states by its
+# overrides here (edit this line when the model changes); it is skipped while it does not exist.
+models=(
+    "filter_lock|bench/models/filter_lock.ilv|-D N=6"
+    "md_lifecycle|specs/md/lifecycle.ilv|"
+    "philosophers_asym|bench/models/philosophers_asym.ilv|-D N=12"
+)
+
+for tool in spin gcc /usr/bin/time "$interleave"; do
+    if ! command -v "$tool" >/dev/null 2>&1; then echo "compare_spin.sh: $tool not found" >&2; exit 2; fi
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# median: the median of the numbers on standard input.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# run_ours <model> <defines...>: appends "states transitions seconds rss_bytes" to ours.txt.
+run_ours() {
+    local model=$1
+    shift
+    /usr/bin/time -f '%M' -o "$work/time.txt" "$interleave" check "$root/$model" "$@" --json \
+        --trace-dir "$work/traces" >"$work/ours.json" 2>/dev/null
+    awk -F'[:,]' '/"states"/ { s = $2 } /"transitions"/ { t = $2 } /"seconds"/ { x = $2 }
+        END { printf "%d %d %s", s, t, x }' "$work/ours.json" >>"$work/ours.txt"
+    echo " $(($(tail -n 1 "$work/time.txt") * 1024))" >>"$work/ours.txt"
+}
+
+# run_pan <pan> <w> <m> <out>: appends "states transitions seconds rss_bytes depth" to <out>.
+run_pan() {
+    /usr/bin/time -f '%M' -o "$work/time.txt" "$work/$1" -w"$2" -m"$3" >"$work/pan.log" 2>&1
+    awk '/states, stored/ { s = $1 } /transitions \(= stored/ { t = $1 }
+        /elapsed time/ { x = $4 } /depth reached/ { sub(",", "", $7); d = $7 }
+        END { printf "%d %d %s", s, t, x + 0 }' "$work/pan.log" >>"$work/$4"
+    echo " $(($(tail -n 1 "$work/time.txt") * 1024)) $(sed -n 's/.*depth reached \([0-9]*\).*/\1/p' "$work/pan.log" | head -n 1)" >>"$work/$4"
+    if grep -q 'errors: [1-9]\|max search depth too small' "$work/pan.log"; then
+        echo "  warning: $1 reported an error or a too small depth limit:" >&2
+        grep 'pan:\|errors' "$work/pan.log" | head -n 3 >&2
+    fi
+}
+
+# column <file> <k>: the median of column k.
+column() { awk -v k="$2" '{ print $k }' "$work/$1" | median; }
+
+# row <label> <file>: one table row from the medians of a result file.
+row() {
+    local s t x m
+    s=$(column "$2" 1); t=$(column "$2" 2); x=$(column "$2" 3); m=$(column "$2" 4)
+    awk -v l="$1" -v s="$s" -v t="$t" -v x="$x" -v m="$m" 'BEGIN {
+        printf "  %-22s %10d %11d %8.2f %10.0f %9.1f %8.1f\n", l, s, t, x, (x > 0 ? s / x : 0),
+            m / 1048576, (s > 0 ? m / s : 0) }'
+    echo "$s $t $x $m" >"$work/$2.median"
+}
+
+# ratios <label> <a.median> <b.median>: a / b for states/s, peak memory and seconds.
+ratios() {
+    read -r s1 t1 x1 m1 <"$work/$2.median"
+    read -r s2 t2 x2 m2 <"$work/$3.median"
+    awk -v l="$1" -v s1="$s1" -v x1="$x1" -v m1="$m1" -v s2="$s2" -v x2="$x2" -v m2="$m2" 'BEGIN {
+        r = (x1 > 0 && x2 > 0) ? (s1 / x1) / (s2 / x2) : 0
+        printf "  %-22s states/s %.2fx, peak memory %.2fx, seconds %.2fx, bytes/state %.2fx\n",
+            l, r, m1 / m2, (x2 > 0 ? x1 / x2 : 0), (m1 / s1) / (m2 / s2) }'
+}
+
+compare_model() {
+    local name=$1 model=$2 defines=$3 states w m depth
+    # shellcheck disable=SC2086 # one word per -D option
+    "$interleave" export promela "$root/$model" $defines -o "$work/m.pml" || return
+    (cd "$work" && spin -a m.pml >spin.log 2>&1 && gcc -O2 -DNOREDUCE -o pan_full pan.c 2>gcc.log &&
+        gcc -O2 -o pan_por pan.c 2>>gcc.log) || { cat "$work"/*.log; return; }
+    rm -f "$work"/ours.txt "$work"/full* "$work"/por*
+    # shellcheck disable=SC2086
+    run_ours "$model" $defines
+    states=$(cut -d' ' -f1 "$work/ours.txt")
+    w=10; while [ $((1 << w)) -lt $((2 * states)) ]; do w=$((w + 1)); done
+    for pan in full por; do
+        run_pan "pan_$pan" "$w" $((states + 1000)) "$pan.calibrate"
+        depth=$(cut -d' ' -f5 "$work/$pan.calibrate")
+        echo "$((depth + 1000))" >"$work/$pan.m"
+    done
+    : >"$work/ours.txt"
+    for ((r = 0; r < runs; r++)); do
+        # shellcheck disable=SC2086
+        run_ours "$model" $defines
+        run_pan pan_full "$w" "$(cat "$work/full.m")" full.txt
+    done
+    for ((r = 0; r < runs; r++)); do
+        run_pan pan_por "$w" "$(cat "$work/por.m")" por.txt
+    done
+    echo "$name ($model $defines): medians of $runs runs, -w$w, -m$(cat "$work/full.m") (POR: -m$(cat "$work/por.m"))"
+    printf "  %-22s %10s %11s %8s %10s %9s %8s\n" "" states transitions seconds states/s "peak MiB" "B/state"
+    row "interleave" ours.txt
+    row "spin -DNOREDUCE" full.txt
+    ratios "interleave / spin" ours.txt full.txt
+    row "spin (POR)" por.txt
+    echo "  interleave --por       n/a (not implemented)"
+    if [ "$(column ours.txt 1)" != "$(column full.txt 1)" ]; then
+        echo "  STATE COUNTS DIFFER: interleave $(column ours.txt 1), SPIN $(column full.txt 1)"
+    fi
+    echo
+}
+
+echo "compare_spin.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), $(spin -V | head -n 1)"
+echo "interleave: $interleave ($("$interleave" --version 2>/dev/null))"
+echo
+for entry in "${models[@]}"; do
+    IFS='|' read -r name model defines <<<"$entry"
+    if [ -n "$only" ] && [ "$only" != "$name" ]; then continue; fi
+    if [ ! -f "$root/$model" ]; then echo "$name: $model does not exist yet, skipped"; echo; continue; fi
+    compare_model "$name" "$model" "$defines"
+done

@@ -1,0 +1,48 @@
+#include "model/promela_export.hpp"
+
+#include "model/parser.hpp"
+#include "model/promela_writer.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace ilv {
+
+PromelaResult export_promela_text(std::string text, std::string path, const Overrides& overrides) {
+    PromelaResult result;
+    result.path = std::move(path);
+    result.text = std::move(text);
+    const ast::Model syntax = parse_model(result.text, result.diagnostics);
+    if (result.diagnostics.has_errors()) {
+        return result;
+    }
+    detail::Compiler compiler(syntax, overrides, result.diagnostics);
+    const std::unique_ptr<CompiledModel> model = compiler.run();
+    if (!model) {
+        return result;
+    }
+    promela::Writer writer(compiler, *model, result.diagnostics, result.path);
+    std::string promela = writer.run();
+    if (!result.diagnostics.has_errors()) {
+        result.promela = std::move(promela);
+    }
+    return result;
+}
+
+PromelaResult export_promela_file(const std::string& path, const Overrides& overrides) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        PromelaResult result;
+        result.path = path;
+        result.diagnostics.error({}, code::cannot_read,
+                                 "cannot read '" + path + "': " + std::strerror(errno));
+        return result;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return export_promela_text(buffer.str(), path, overrides);
+}
+
+} // namespace ilv
