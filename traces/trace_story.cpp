@@ -88,8 +88,13 @@ std::string header(const Trace& t, bool md) {
         out += " -D " + name + "=" + std::to_string(value);
     }
     out += ", " + std::to_string(t.steps.size()) + " steps";
-    if (t.loop_start) {
+    if (t.loop_start && *t.loop_start >= t.steps.size()) {
+        out += ", then the run stops with no step enabled";
+    } else if (t.loop_start) {
         out += " (a cycle from step " + std::to_string(*t.loop_start + 1) + ")";
+    }
+    if (!t.property.fairness.empty()) {
+        out += t.property.fairness == "weak" ? ", under weak fairness" : ", without fairness";
     }
     return out + ".\n\n";
 }

@@ -117,7 +117,7 @@ public:
             }
             step(k);
         }
-        if (trace_.loop_start) {
+        if (trace_.loop_start && !stops_at_end(trace_)) {
             cycle_edge(false);
         }
         property();
@@ -141,10 +141,13 @@ private:
     void header() {
         const std::string steps =
             std::to_string(trace_.steps.size()) + (trace_.steps.size() == 1 ? " step" : " steps");
-        const std::string what =
-            trace_.loop_start ? " violated: steps " + std::to_string(*trace_.loop_start + 1) +
-                                    " to " + std::to_string(trace_.steps.size()) + " repeat forever"
-                              : " violated after " + steps;
+        std::string what = " violated after " + steps;
+        if (stops_at_end(trace_)) {
+            what = " violated: the run stops after " + steps + " and stays in its final state";
+        } else if (trace_.loop_start) {
+            what = " violated: steps " + std::to_string(*trace_.loop_start + 1) + " to " +
+                   std::to_string(trace_.steps.size()) + " repeat forever";
+        }
         for (const std::string& l : text::wrap(
                  trace_.model_name + ": " + property_title(trace_.property) + what, cols_.width)) {
             emit(StyledLine().add(l, failure));
@@ -338,6 +341,9 @@ private:
             explanation();
         } else if (trace_.property.kind == "deadlock") {
             final_locations();
+        } else if (stops_at_end(trace_)) {
+            paragraph("no step is enabled after the last step: the run stays there forever", 2,
+                      cycle_style);
         } else if (trace_.loop_start) {
             paragraph("the steps between the ╭ and ╰ marks repeat forever", 2, cycle_style);
         }

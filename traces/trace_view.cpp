@@ -128,6 +128,10 @@ std::string step_label(const TraceStep& step) {
     return label + ")";
 }
 
+bool stops_at_end(const Trace& trace) {
+    return trace.loop_start.has_value() && *trace.loop_start >= trace.steps.size();
+}
+
 bool in_cycle(const Trace& trace, std::size_t k) {
     return trace.loop_start.has_value() && k >= *trace.loop_start && k < trace.steps.size();
 }

@@ -51,6 +51,10 @@ group_variables(const std::vector<TraceVariable>& variables);
 /// The step as a person names it: `take_left` or `ioctl(UNTIL_STOP)`.
 [[nodiscard]] std::string step_label(const TraceStep& step);
 
+/// True for a lasso whose "cycle" is the final state itself: the run stops there (no step is
+/// enabled), so it stays in that state forever; the trace has no cycle of steps to mark.
+[[nodiscard]] bool stops_at_end(const Trace& trace);
+
 /// True when step `k` belongs to the cycle of a lasso.
 [[nodiscard]] bool in_cycle(const Trace& trace, std::size_t k);
 

@@ -66,7 +66,14 @@ TEST_CASE("trace_story: markdown marks the cycle of a lasso and failed steps") {
     std::string story = trace_story(t, StoryOptions{true, ""});
     CHECK(story.find("(a cycle from step 2)") != std::string::npos);
     CHECK(story.find("*The cycle starts here and repeats forever:*") < story.find("2. look"));
+    t.loop_start = 2; // the lasso of a run that stops: no cycle of steps
+    t.property.fairness = "weak";
+    story = trace_story(t, StoryOptions{false, ""});
+    CHECK(story.find(", 2 steps, then the run stops with no step enabled, under weak fairness.") !=
+          std::string::npos);
+    CHECK(story.find("cycle starts here") == std::string::npos);
     t.loop_start.reset();
+    t.property.fairness.clear();
     t.steps[1].failed = true;
     t.steps[1].error = "division by zero";
     t.steps[1].state.clear();

@@ -125,6 +125,18 @@ TEST_CASE("unit: a lasso's cycle is bracketed and its rows are marked") {
     CHECK(marked_steps == 2);
 }
 
+TEST_CASE("unit: a lasso that stops at its last state has no cycle marks and says it stops") {
+    Trace t = test::lasso_sample();
+    t.loop_start = t.steps.size(); // the run stops: its final state repeats forever
+    const std::string text = plain(t, 100);
+    CHECK(text.find("violated: the run stops after 3 steps and stays in its final state") !=
+          std::string::npos);
+    CHECK(text.find("no step is enabled after the last step") != std::string::npos);
+    CHECK(text.find("╭") == std::string::npos);
+    CHECK(text.find("╰") == std::string::npos);
+    CHECK(text.find("repeat forever") == std::string::npos);
+}
+
 TEST_CASE("unit: a failed step shows its error with the failing line") {
     const std::string text = plain(test::assert_sample(), 120);
     // The toy system's check fails at line 31.

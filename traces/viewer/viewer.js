@@ -13,7 +13,9 @@
   const CHECKPOINT = 128;    // a full state is kept every this many steps
   const LANE_MIN = 96;
   const LANE_MAX = 180;
-  const loopStart = data.loop_start;   // step index (0-based) or null
+  // A lasso whose loop starts after the last step is a run that stops: no cycle to mark.
+  const stopsAtEnd = data.loop_start !== null && data.loop_start >= data.steps.length;
+  const loopStart = stopsAtEnd ? null : data.loop_start;   // step index (0-based) or null
   const rowCount = steps.length + 1;   // row 0 is the initial state
 
   const $ = (id) => document.getElementById(id);
@@ -111,6 +113,10 @@
       return '<p class="why-text">no step is enabled in the final state; the processes are at ' +
         at.filter(Boolean).join(', ') + '</p>';
     }
+    if (stopsAtEnd) {
+      return '<p class="why-text cycle-text">no step is enabled after step ' + steps.length +
+        ': the run stays in its final state forever</p>';
+    }
     if (loopStart !== null) {
       return '<p class="why-text cycle-text">the cycle starts at step <a href="#" class="step-link" data-row="' +
         (loopStart + 1) + '">' + (loopStart + 1) + '</a> (↻); after step ' + steps.length +
@@ -125,6 +131,7 @@
     $('summary').innerHTML =
       '<div class="title"><span class="fail">✗</span> <b>' + esc(data.property.title) + '</b> ' +
       (loopStart !== null ? 'violated: steps ' + (loopStart + 1) + ' to ' + steps.length + ' repeat forever'
+        : stopsAtEnd ? 'violated: the run stops after ' + steps.length + ' steps and stays there'
         : 'violated after ' + steps.length + (steps.length === 1 ? ' step' : ' steps')) + ' ' +
       lineLink(data.property.line) +
       '<span class="model">' + esc(data.model.name) + ' · ' + esc(data.model.path) + defs + '</span></div>' +
