@@ -36,7 +36,7 @@ done
 # overrides here (edit this line when the model changes); it is skipped while it does not exist.
 models=(
     "filter_lock|bench/models/filter_lock.ilv|-D N=6"
-    "md_lifecycle|specs/md/lifecycle.ilv|"
+    "md_lifecycle|specs/md/lifecycle.ilv|-D OPENERS=2"
     "philosophers_asym|bench/models/philosophers_asym.ilv|-D N=12"
 )
 
