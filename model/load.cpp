@@ -21,18 +21,27 @@ LoadResult load_model_text(std::string text, std::string path, const Overrides& 
     return result;
 }
 
-LoadResult load_model_file(const std::string& path, const Overrides& overrides) {
+bool read_model_source(const std::string& path, std::string& text, Diagnostics& diagnostics) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        LoadResult result;
-        result.path = path;
-        result.diagnostics.error({}, code::cannot_read,
-                                 "cannot read '" + path + "': " + std::strerror(errno));
-        return result;
+        diagnostics.error({}, code::cannot_read,
+                          "cannot read '" + path + "': " + std::strerror(errno));
+        return false;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return load_model_text(buffer.str(), path, overrides);
+    text = buffer.str();
+    return true;
+}
+
+LoadResult load_model_file(const std::string& path, const Overrides& overrides) {
+    LoadResult result;
+    std::string text;
+    if (!read_model_source(path, text, result.diagnostics)) {
+        result.path = path;
+        return result;
+    }
+    return load_model_text(std::move(text), path, overrides);
 }
 
 } // namespace ilv

@@ -29,6 +29,12 @@ struct LoadResult {
 [[nodiscard]] LoadResult load_model_text(std::string text, std::string path,
                                          const Overrides& overrides);
 
+/// Reads the whole file `path` into `text`; when it cannot be read, reports E0001 (with the
+/// system's reason) in `diagnostics` and returns false. Shared by every command that reads a
+/// model, so that an unreadable file is reported the same way everywhere.
+[[nodiscard]] bool read_model_source(const std::string& path, std::string& text,
+                                     Diagnostics& diagnostics);
+
 /// Reads `path` and loads it; an unreadable file is diagnostic E0001.
 [[nodiscard]] LoadResult load_model_file(const std::string& path, const Overrides& overrides);
 

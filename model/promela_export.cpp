@@ -1,12 +1,9 @@
 #include "model/promela_export.hpp"
 
+#include "model/load.hpp"
 #include "model/parser.hpp"
 #include "model/promela_writer.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace ilv {
 
@@ -32,17 +29,13 @@ PromelaResult export_promela_text(std::string text, std::string path, const Over
 }
 
 PromelaResult export_promela_file(const std::string& path, const Overrides& overrides) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        PromelaResult result;
+    PromelaResult result;
+    std::string text;
+    if (!read_model_source(path, text, result.diagnostics)) {
         result.path = path;
-        result.diagnostics.error({}, code::cannot_read,
-                                 "cannot read '" + path + "': " + std::strerror(errno));
         return result;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return export_promela_text(buffer.str(), path, overrides);
+    return export_promela_text(std::move(text), path, overrides);
 }
 
 } // namespace ilv
