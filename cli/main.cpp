@@ -55,6 +55,11 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
                      "liveness: weak (default: a process enabled all along a cycle must step "
                      "in it) or none (every cycle counts)")
         ->check(CLI::IsMember({"weak", "none"}));
+    check
+        ->add_option("--threads", o.search.threads,
+                     "threads generating successors (breadth-first search; default 1). Results, "
+                     "counterexamples and state ids are the same for any number")
+        ->check(CLI::Range(1U, 256U));
     check->add_flag("--stop-first", o.stop_first, "stop at the first violation");
     check->add_option("--property", o.selection.only,
                       "check only this property (repeatable); others are not_checked");

@@ -48,7 +48,9 @@ SearchResult Explorer::run(Observer& observer) {
     start_ = Clock::now();
     next_progress_ = options_.progress_interval_seconds;
     if (start(observer)) {
-        if (options_.order == SearchOrder::Bfs) {
+        if (options_.order == SearchOrder::Bfs && options_.threads > 1) {
+            run_bfs_parallel(observer);
+        } else if (options_.order == SearchOrder::Bfs) {
             run_bfs(observer);
         } else {
             run_dfs(observer);
@@ -103,26 +105,34 @@ bool Explorer::expand_bfs(Observer& observer, StateId id, std::uint32_t depth) {
     successors_.clear();
     failures_.clear();
     const std::size_t enabled = system_.successors(store_.state(id), successors_, failures_);
+    const std::size_t count = successors_.size();
+    hashes_.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        hashes_[i] = store_.hash(successors_.state(i));
+    }
+    return settle_bfs(observer, id, depth,
+                      Expansion{enabled, successors_, 0, count, failures_, hashes_});
+}
+
+bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
+                          const Expansion& e) {
     bool pruned = false;
-    if (!report_failures(observer, id, depth, pruned)) {
+    if (!report_failures(observer, id, depth, e.failures, pruned)) {
         return false;
     }
-    if (enabled == 0) {
+    if (e.enabled == 0) {
         return check_deadlock(observer, id, depth);
     }
     if (pruned) {
         return true;
     }
-    const std::size_t count = successors_.size();
-    hashes_.resize(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        hashes_[i] = store_.hash(successors_.state(i));
-        store_.prefetch(hashes_[i]);
+    for (const std::uint64_t h : e.hashes) {
+        store_.prefetch(h);
     }
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = e.begin; i < e.end; ++i) {
         Discovery d;
-        if (!discover(observer, id, successors_.action(i), successors_.state(i), hashes_[i],
-                      depth + 1, d)) {
+        if (!discover(observer, id, e.successors.action(i), e.successors.state(i),
+                      e.hashes[i - e.begin], depth + 1, d)) {
             return false;
         }
         if (d.is_new && !d.expand && !append(pruned_, d.id)) {
@@ -167,7 +177,7 @@ bool Explorer::step_dfs(Observer& observer) {
         system_.successors(store_.state(top.id), top.action, successors_, failures_) || top.enabled;
     if (top.skip == 0) {
         bool pruned = false;
-        if (!report_failures(observer, top.id, depth, pruned)) {
+        if (!report_failures(observer, top.id, depth, failures_, pruned)) {
             return false;
         }
         if (pruned) {
@@ -204,8 +214,8 @@ bool Explorer::descend_dfs(Observer& observer, std::uint32_t depth) {
 }
 
 bool Explorer::report_failures(Observer& observer, StateId from, std::uint32_t depth,
-                               bool& pruned) {
-    for (const StepFailure& f : failures_) {
+                               std::span<const StepFailure> failures, bool& pruned) {
+    for (const StepFailure& f : failures) {
         const Next next = observer.on_failure(from, f, depth);
         if (next == Next::Stop) {
             return finish(Outcome::Stopped);

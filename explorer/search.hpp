@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -75,6 +76,10 @@ struct SearchOptions {
     std::function<void(const SearchStats&)> progress;
     /// Seconds between progress calls (<= 0: at every check, about every 256 expansions).
     double progress_interval_seconds = 2.0;
+    /// BFS only: threads that generate successors (1: none besides the caller). States are
+    /// still stored by the calling thread in single-threaded order, so every result, id and
+    /// counterexample is the same for any value; DFS ignores it.
+    unsigned threads = 1;
 };
 
 /// How a search ended and what it counted.
@@ -133,8 +138,24 @@ private:
     /// Stores and reports the initial state; false when the search must end.
     bool start(Observer& observer);
     void run_bfs(Observer& observer);
+    /// `run_bfs` with successors generated ahead by `options_.threads` threads
+    /// (search_parallel.cpp).
+    void run_bfs_parallel(Observer& observer);
     /// Expands BFS state `id` at `depth`; false when the search must end.
     bool expand_bfs(Observer& observer, StateId id, std::uint32_t depth);
+    /// The successors of one state, generated and hashed, as `settle_bfs` consumes them.
+    struct Expansion {
+        std::size_t enabled;                    ///< enabled actions of the state
+        const SuccessorBuffer& successors;      ///< holds the state's successors ...
+        std::size_t begin;                      ///< ... from here
+        std::size_t end;                        ///< ... to here
+        std::span<const StepFailure> failures;  ///< its failed steps
+        std::span<const std::uint64_t> hashes;  ///< store hash of successors[begin + i]
+    };
+    /// Reports the failures of BFS state `id`, its deadlock, or stores its successors;
+    /// false when the search must end.
+    bool settle_bfs(Observer& observer, StateId id, std::uint32_t depth, const Expansion& e);
+
     /// True (once) when BFS state `id` was pruned by `on_state`.
     [[nodiscard]] bool is_pruned_next(StateId id) noexcept;
     void run_dfs(Observer& observer);
@@ -142,8 +163,9 @@ private:
     bool step_dfs(Observer& observer);
     /// Walks the successors in `successors_` of the top frame, pushing the first new one.
     bool descend_dfs(Observer& observer, std::uint32_t depth);
-    /// Reports `failures_` of `from`; false on Stop, sets `pruned` on Prune.
-    bool report_failures(Observer& observer, StateId from, std::uint32_t depth, bool& pruned);
+    /// Reports `failures` of `from`; false on Stop, sets `pruned` on Prune.
+    bool report_failures(Observer& observer, StateId from, std::uint32_t depth,
+                         std::span<const StepFailure> failures, bool& pruned);
     /// Handles successor `s` (hash `h`) of `from` under `a`: counts the transition, stores
     /// it, reports the edge and, when new, the state at `depth`. False when the search must end.
     bool discover(Observer& observer, StateId from, ActionId a, ConstStateView s, std::uint64_t h,

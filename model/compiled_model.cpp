@@ -7,6 +7,10 @@ namespace ilv {
 CompiledModel::CompiledModel(ModelTables tables)
     : t_(std::move(tables)), evaluator_(t_.layout, t_.tables, t_.max_stack, t_.max_frame) {}
 
+std::unique_ptr<TransitionSystem> CompiledModel::thread_copy() const {
+    return std::make_unique<CompiledModel>(t_);
+}
+
 void CompiledModel::initial(StateView out) const {
     std::copy(t_.initial.begin(), t_.initial.end(), out.begin());
 }

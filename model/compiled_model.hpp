@@ -80,7 +80,7 @@ struct ModelTables {
 };
 
 /// A compiled model. Successor generation reuses one evaluator, so one instance must not be
-/// used from several threads at once.
+/// used from several threads at once; `thread_copy()` gives another thread its own.
 class CompiledModel final : public TransitionSystem {
 public:
     /// Takes the compiler's output.
@@ -97,6 +97,8 @@ public:
     std::size_t successors(ConstStateView s, SuccessorBuffer& out,
                            FailureBuffer& failures) const override;
     [[nodiscard]] bool is_valid_end(ConstStateView s) const override;
+    /// A copy with its own evaluator: successor generation reuses scratch space.
+    [[nodiscard]] std::unique_ptr<TransitionSystem> thread_copy() const override;
 
     /// The model's name from its `model NAME;` line.
     [[nodiscard]] const std::string& name() const noexcept { return t_.name; }

@@ -11,6 +11,7 @@
 #include "model/var_set.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,7 +49,9 @@ struct StepFailure {
 using FailureBuffer = std::vector<StepFailure>;
 
 /// A transition system with a packed state, one initial state and per-action successors.
-/// Implementations are immutable after construction and may be shared across threads.
+/// Implementations are immutable after construction. One that keeps scratch space for
+/// successor generation must not be called from two threads at once; a parallel search gives
+/// each of its threads a `thread_copy()` instead.
 class TransitionSystem {
 public:
     virtual ~TransitionSystem() = default;
@@ -80,6 +83,10 @@ public:
     /// True when `s` may legitimately have no enabled action (every process at an `end`
     /// location). A state with no enabled action that is not a valid end is a deadlock.
     [[nodiscard]] virtual bool is_valid_end(ConstStateView s) const;
+
+    /// An equivalent system that another thread may use while this one is in use; null when
+    /// this system is itself safe to share across threads (the default).
+    [[nodiscard]] virtual std::unique_ptr<TransitionSystem> thread_copy() const { return nullptr; }
 
 protected:
     TransitionSystem() = default;
