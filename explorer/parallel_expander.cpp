@@ -50,17 +50,21 @@ void ParallelExpander::submit(StateId first, std::span<const Word* const> states
 const ExpansionBatch& ParallelExpander::oldest() {
     ExpansionBatch* batch = in_flight_.front();
     std::unique_lock lock(mutex_);
-    if (batch->phase == 0) {
-        // No worker took it: generate it here rather than wait.
-        queued_.erase(std::find(queued_.begin(), queued_.end(), batch));
-        batch->phase = 1;
+    while (batch->phase != 2) {
+        if (batch->phase == 1 && queued_.empty()) {
+            batch_done_.wait(lock, [batch] { return batch->phase == 2; });
+            break;
+        }
+        // Rather than wait, generate a batch no worker has started: the oldest itself if it is
+        // still queued, else the newest, which is the one the workers would reach last.
+        ExpansionBatch* own = batch->phase == 0 ? batch : queued_.back();
+        queued_.erase(std::find(queued_.begin(), queued_.end(), own));
+        own->phase = 1;
         lock.unlock();
-        generate(system_, *batch);
+        generate(system_, *own);
         lock.lock();
-        batch->phase = 2;
-        return *batch;
+        own->phase = 2;
     }
-    batch_done_.wait(lock, [batch] { return batch->phase == 2; });
     return *batch;
 }
 

@@ -60,8 +60,8 @@ public:
     [[nodiscard]] bool idle() const noexcept { return in_flight_.empty(); }
     /// Queues the states `states` (ids `first`, `first + 1`, ...) for expansion.
     void submit(StateId first, std::span<const Word* const> states);
-    /// The oldest queued batch, generated; the calling thread generates it itself when no
-    /// worker has started it, so the search never waits for idle workers.
+    /// The oldest queued batch, generated. While a worker generates it, the calling thread
+    /// generates the newest batch no worker has started, so it never idles while work is left.
     const ExpansionBatch& oldest();
     /// Returns the oldest batch's slot for reuse.
     void release_oldest();
