@@ -13,27 +13,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import md_predictions  # noqa: E402  (the shared reader of the model's predictions)
+
 ilv, root = sys.argv[1], Path(sys.argv[2])
 model = root / "specs/md/lifecycle.ilv"
 template = root / "docs/md-lifecycle.in.md"
 out_doc = root / "docs/md-lifecycle.md"
 trace_root = root / "build/md-report"
 
-WITH = re.compile(r"^// expect-with:((?:\s+-D\s+\S+)+)\s+(\S+) (holds|violated)$")
-SEED = re.compile(r"^// expect: (\S+) (holds|violated)$")
-
 
 def predictions():
     """[(options, {property: verdict})] in file order, the seed design first."""
-    runs = {"": {}}
-    for line in model.read_text().splitlines():
-        m = SEED.match(line)
-        if m:
-            runs[""][m[1]] = m[2]
-        m = WITH.match(line)
-        if m:
-            runs.setdefault(" ".join(m[1].split()), {})[m[2]] = m[3]
-    return list(runs.items())
+    return md_predictions.predictions(model)
 
 
 def check(options):
