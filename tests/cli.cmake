@@ -5,3 +5,7 @@ add_test(NAME cli/end_to_end
 # --threads gives the same summary and byte-identical traces as one thread, on every model.
 add_test(NAME cli/threads_same_answers
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/threads_test.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
+
+# The README's first command compares the md verdicts with the model's own predictions.
+add_test(NAME cli/md_predictions
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/md_predictions_test.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
