@@ -7,9 +7,9 @@
 #include "explorer/property_observer.hpp"
 #include "model/load.hpp"
 #include "traces/digest.hpp"
-#include "traces/trace_story.hpp"
 #include "traces/trace_builder.hpp"
 #include "traces/trace_json.hpp"
+#include "traces/trace_story.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -107,8 +107,8 @@ ModelRun check_model(const CheckOptions& options) {
     const CompiledModel& model = *loaded.model;
     PropertySet properties(model, options.selection);
     for (const std::string& name : properties.unknown()) {
-        run.error += "interleave: --property " + name + ": the model has no property '" + name +
-                     "'\n";
+        run.error +=
+            "interleave: --property " + name + ": the model has no property '" + name + "'\n";
     }
     if (!properties.unknown().empty()) {
         std::cerr << run.error;

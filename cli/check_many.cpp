@@ -3,11 +3,11 @@
 #include "cli/report.hpp"
 #include "explorer/exit_codes.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+
+#include <nlohmann/json.hpp>
 
 namespace ilv::cli {
 
@@ -26,7 +26,8 @@ std::vector<ModelInput> models_below(const std::string& dir) {
         }
     }
     if (ec) {
-        return {{dir, "interleave: " + dir + ": cannot read the directory: " + ec.message() + "\n"}};
+        return {
+            {dir, "interleave: " + dir + ": cannot read the directory: " + ec.message() + "\n"}};
     }
     if (found.empty()) {
         return {{dir, "interleave: " + dir + ": no .ilv model in this directory\n"}};
@@ -50,8 +51,8 @@ Json totals(const std::vector<ModelRun>& runs) {
             transitions += run.report->search.stats.transitions;
         }
     }
-    return Json{{"models", runs.size()}, {"holds", holds},         {"violated", violated},
-                {"incomplete", incomplete}, {"errors", errors}, {"states", states},
+    return Json{{"models", runs.size()},     {"holds", holds},   {"violated", violated},
+                {"incomplete", incomplete},  {"errors", errors}, {"states", states},
                 {"transitions", transitions}};
 }
 
@@ -99,10 +100,10 @@ std::string render_many_summary(const std::vector<ModelRun>& runs) {
         out += '\n';
     }
     const Json t = totals(runs);
-    out += "total: " + std::to_string(runs.size()) + " models: " + t["holds"].dump() +
-           " hold, " + t["violated"].dump() + " violated, " + t["incomplete"].dump() +
-           " incomplete, " + t["errors"].dump() + " not checked; states " + t["states"].dump() +
-           ", transitions " + t["transitions"].dump() + '\n';
+    out += "total: " + std::to_string(runs.size()) + " models: " + t["holds"].dump() + " hold, " +
+           t["violated"].dump() + " violated, " + t["incomplete"].dump() + " incomplete, " +
+           t["errors"].dump() + " not checked; states " + t["states"].dump() + ", transitions " +
+           t["transitions"].dump() + '\n';
     std::string result = result_name(worst_exit_code(runs));
     std::transform(result.begin(), result.end(), result.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });

@@ -76,10 +76,9 @@ std::string failure(const PropertyReport& p) {
     const Violation& v = *p.status.violation;
     const std::string trace =
         p.trace_path.empty() ? std::string("no trace written") : "trace " + p.trace_path;
-    const std::string message = std::string(kind_name(p.status.kind)) + " '" + p.status.name +
-                                "' violated after " +
-                                std::to_string(v.depth + (v.failure ? 1 : 0)) + " steps: " +
-                                v.message + " (" + trace + ")";
+    const std::string message =
+        std::string(kind_name(p.status.kind)) + " '" + p.status.name + "' violated after " +
+        std::to_string(v.depth + (v.failure ? 1 : 0)) + " steps: " + v.message + " (" + trace + ")";
     std::string body = story_excerpt(p.story, junit_story_lines);
     if (!p.trace_path.empty()) {
         body += "\ntrace: " + p.trace_path + "\nthe whole story: interleave explain " +
@@ -184,7 +183,8 @@ std::string story_excerpt(const std::string& story, std::size_t head) {
         return out;
     }
     const std::size_t last = rest.rfind('\n');
-    const std::size_t left_out = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
+    const std::size_t left_out =
+        static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
     if (left_out > 0) {
         out += "   [" + std::to_string(left_out) + " more lines]\n";
     }

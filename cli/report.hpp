@@ -7,7 +7,6 @@
 #include "traces/trace.hpp"
 
 #include <optional>
-
 #include <string>
 #include <vector>
 

@@ -2,10 +2,10 @@
 
 #include "explorer/exit_codes.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 namespace ilv::cli {
 
@@ -13,7 +13,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text(const std::string& s) { return Json{{"text", s}}; }
+Json text(const std::string& s) {
+    return Json{{"text", s}};
+}
 
 /// A physical location at `where` in `uri`; unknown lines and columns become 1 (SARIF
 /// counts from 1).
@@ -114,7 +116,8 @@ Json rules(const std::vector<ModelRun>& runs) {
     const auto add = [&](const std::string& id, const std::string& name,
                          const std::string& description) {
         if (seen.insert(id).second) {
-            out.push_back(Json{{"id", id}, {"name", name}, {"shortDescription", text(description)}});
+            out.push_back(
+                Json{{"id", id}, {"name", name}, {"shortDescription", text(description)}});
         }
     };
     for (const ModelRun& run : runs) {
@@ -166,10 +169,11 @@ Json notifications(const std::vector<ModelRun>& runs) {
                                {"message", text(run.path + ": not checked: " +
                                                 run.error.substr(0, run.error.find('\n')))}});
         } else if (ended_early(*run.report)) {
-            out.push_back(Json{{"level", "warning"},
-                               {"message", text(run.path + ": the search ended early (" +
-                                                outcome_name(run.report->search.outcome) +
-                                                "): the state space was not explored completely")}});
+            out.push_back(
+                Json{{"level", "warning"},
+                     {"message", text(run.path + ": the search ended early (" +
+                                      outcome_name(run.report->search.outcome) +
+                                      "): the state space was not explored completely")}});
         }
     }
     return out;
@@ -177,11 +181,12 @@ Json notifications(const std::vector<ModelRun>& runs) {
 
 bool incomplete(const std::vector<ModelRun>& runs) {
     return std::any_of(runs.begin(), runs.end(), [](const ModelRun& run) {
-        return run.report && (ended_early(*run.report) ||
-                              std::any_of(run.report->properties.begin(),
-                                          run.report->properties.end(), [](const PropertyReport& p) {
-                                              return p.status.verdict == Verdict::Incomplete;
-                                          }));
+        return run.report &&
+               (ended_early(*run.report) ||
+                std::any_of(run.report->properties.begin(), run.report->properties.end(),
+                            [](const PropertyReport& p) {
+                                return p.status.verdict == Verdict::Incomplete;
+                            }));
     });
 }
 
@@ -211,11 +216,12 @@ std::string render_sarif(const std::vector<ModelRun>& runs) {
     if (!notes.empty()) {
         invocation["toolExecutionNotifications"] = notes;
     }
-    Json run{{"tool", {{"driver", {{"name", "interleave"}, {"rules", rules(runs)}}}}},
-             {"invocations", Json::array({invocation})},
-             {"results", results(runs)},
-             {"properties",
-              {{"result", result_name(worst)}, {"exit_code", worst}, {"incomplete", incomplete(runs)}}}};
+    Json run{
+        {"tool", {{"driver", {{"name", "interleave"}, {"rules", rules(runs)}}}}},
+        {"invocations", Json::array({invocation})},
+        {"results", results(runs)},
+        {"properties",
+         {{"result", result_name(worst)}, {"exit_code", worst}, {"incomplete", incomplete(runs)}}}};
     Json log{{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                          "sarif-schema-2.1.0.json"},
              {"version", "2.1.0"},

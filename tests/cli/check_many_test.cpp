@@ -1,13 +1,14 @@
 // Several models in one run: the exit code order, the combined JSON and summary, and how
 // directories are searched.
 #include "cli/check_many.hpp"
-#include "sample_runs.hpp"
 
-#include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
+#include "sample_runs.hpp"
 
 #include <filesystem>
 #include <fstream>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace ilv;
 using namespace ilv::cli;
@@ -34,12 +35,16 @@ TEST_CASE("unit: the combined JSON has result, exit code, totals and one object 
     ModelRun holds = test::checked_run();
     holds.exit_code = 0;
     holds.report->properties.resize(1);
-    const nlohmann::json j = nlohmann::json::parse(
-        render_many_json({test::checked_run(), holds, test::broken_run()}));
+    const nlohmann::json j =
+        nlohmann::json::parse(render_many_json({test::checked_run(), holds, test::broken_run()}));
     CHECK(j["result"] == "error");
     CHECK(j["exit_code"] == 2);
-    CHECK(j["total"] == nlohmann::json{{"models", 3}, {"holds", 1}, {"violated", 1},
-                                       {"incomplete", 0}, {"errors", 1}, {"states", 200},
+    CHECK(j["total"] == nlohmann::json{{"models", 3},
+                                       {"holds", 1},
+                                       {"violated", 1},
+                                       {"incomplete", 0},
+                                       {"errors", 1},
+                                       {"states", 200},
                                        {"transitions", 500}});
     REQUIRE(j["models"].size() == 3);
     CHECK(j["models"][0]["model"] == "m");

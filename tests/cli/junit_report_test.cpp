@@ -1,6 +1,7 @@
 // The JUnit writer: one testsuite per model, one testcase per property, failures that name
 // the trace and open its story, skipped reasons, load errors, escaping.
 #include "cli/junit_report.hpp"
+
 #include "sample_runs.hpp"
 
 #include <doctest/doctest.h>
@@ -23,7 +24,8 @@ TEST_CASE("unit: story_excerpt keeps a short story whole") {
 }
 
 TEST_CASE("unit: story_excerpt keeps the head and the conclusion of a long story") {
-    CHECK(story_excerpt("h\n1\n2\n3\n4\nThen: end.\n", 2) == "h\n1\n   [3 more lines]\nThen: end.\n");
+    CHECK(story_excerpt("h\n1\n2\n3\n4\nThen: end.\n", 2) ==
+          "h\n1\n   [3 more lines]\nThen: end.\n");
     CHECK(story_excerpt("h\n1\nThen: end.", 2) == "h\n1\nThen: end.\n");
 }
 

@@ -59,7 +59,8 @@ inline ModelRun checked_run() {
     r.search.stats.states = 100;
     r.search.stats.transitions = 250;
     r.search.stats.seconds = 0.25;
-    r.properties.push_back({status("mutex", PropertyKind::Invariant, Verdict::Holds, 10), "", {}, {}});
+    r.properties.push_back(
+        {status("mutex", PropertyKind::Invariant, Verdict::Holds, 10), "", {}, {}});
     r.properties.push_back(violated("safe", PropertyKind::Invariant, 12, std::nullopt));
     r.properties.push_back(violated("deadlock", PropertyKind::Deadlock, 0, std::nullopt));
     r.properties.push_back(
@@ -75,7 +76,10 @@ inline ModelRun broken_run() {
     d.range = {{2, 15, 0}, {2, 16, 0}};
     d.code = "E0403";
     d.message = "initial value 9 of 'x' is out of range 0..3";
-    return ModelRun{"bad.ilv", 2, std::nullopt, {d},
+    return ModelRun{"bad.ilv",
+                    2,
+                    std::nullopt,
+                    {d},
                     "bad.ilv:2:15: error: initial value 9 of 'x' is out of range 0..3 [E0403]\n"};
 }
 

@@ -1,6 +1,7 @@
 // The SARIF writer: required fields, one result per violation at the property's line, the
 // counterexample as a code flow, open results and notifications for incomplete runs.
 #include "cli/sarif_report.hpp"
+
 #include "sample_runs.hpp"
 
 #include <doctest/doctest.h>
@@ -12,7 +13,9 @@ using nlohmann::json;
 
 namespace {
 
-json sarif(const std::vector<ModelRun>& runs) { return json::parse(render_sarif(runs)); }
+json sarif(const std::vector<ModelRun>& runs) {
+    return json::parse(render_sarif(runs));
+}
 
 /// The results of the only run whose ruleId is `id`.
 std::vector<json> results_for(const json& log, const std::string& id) {
@@ -25,7 +28,9 @@ std::vector<json> results_for(const json& log, const std::string& id) {
     return out;
 }
 
-json region(const json& location) { return location["physicalLocation"]["region"]; }
+json region(const json& location) {
+    return location["physicalLocation"]["region"];
+}
 
 } // namespace
 

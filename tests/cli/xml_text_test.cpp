@@ -31,10 +31,10 @@ TEST_CASE("unit: xml_escape keeps valid UTF-8 and replaces the non-characters U+
 TEST_CASE("unit: repair_utf8 replaces each byte that starts no well-formed sequence") {
     const std::string fffd = "\xEF\xBF\xBD";
     CHECK(repair_utf8("ok") == "ok");
-    CHECK(repair_utf8("\xC3\x28") == fffd + "(");              // missing continuation
-    CHECK(repair_utf8("\xC0\xAF") == fffd + fffd);             // overlong
-    CHECK(repair_utf8("\xED\xA0\x80") == fffd + fffd + fffd);  // surrogate
+    CHECK(repair_utf8("\xC3\x28") == fffd + "(");                        // missing continuation
+    CHECK(repair_utf8("\xC0\xAF") == fffd + fffd);                       // overlong
+    CHECK(repair_utf8("\xED\xA0\x80") == fffd + fffd + fffd);            // surrogate
     CHECK(repair_utf8("\xF4\x90\x80\x80") == fffd + fffd + fffd + fffd); // past U+10FFFF
-    CHECK(repair_utf8("a\xE2\x86") == "a" + fffd + fffd);      // truncated at the end
+    CHECK(repair_utf8("a\xE2\x86") == "a" + fffd + fffd);                // truncated at the end
     CHECK(repair_utf8("\xFF") == fffd);
 }
