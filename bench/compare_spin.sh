@@ -56,8 +56,9 @@ run_ours() {
     shift
     /usr/bin/time -f '%M' -o "$work/time.txt" "$interleave" check "$root/$model" "$@" --json \
         --trace-dir "$work/traces" >"$work/ours.json" 2>/dev/null
-    awk -F'[:,]' '/"states"/ { s = $2 } /"transitions"/ { t = $2 } /"seconds"/ { x = $2 }
-        END { printf "%d %d %s", s, t, x }' "$work/ours.json" >>"$work/ours.txt"
+    python3 -c 'import json,sys; j=json.load(open(sys.argv[1]))
+print(j["states"], j["transitions"], j["resources"]["seconds"], end="")' "$work/ours.json" \
+        >>"$work/ours.txt"
     echo " $(($(tail -n 1 "$work/time.txt") * 1024))" >>"$work/ours.txt"
 }
 

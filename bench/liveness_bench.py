@@ -67,7 +67,7 @@ def main():
     for name, r in (("safety", safety), ("+ holding", holding), ("+ all liveness", full)):
         print(f"{name:<16} {r[0]:>7.2f} {r[1]:>7.2f} {r[2] / 2**20:>6.1f} {r[0] / safety[0]:>7.2f} "
               f"{r[1] / safety[1]:>6.2f} {r[2] / safety[2]:>6.2f}")
-    print(f"liveness passes alone (from --json): {report['liveness_seconds']:.2f} s")
+    print(f"liveness passes alone (from --json): {report['resources']['liveness_seconds']:.2f} s")
 
 
 if __name__ == "__main__":

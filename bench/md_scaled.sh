@@ -10,5 +10,5 @@ printf '%-32s %12s %14s %9s %12s %s\n' config states transitions seconds peak_Mi
 for config in "-D OPENERS=2" "-D OPENERS=2 -D UDEVS=2"; do
   # shellcheck disable=SC2086
   "$ilv" check "$root/specs/md/lifecycle.ilv" $config --json --trace-dir /tmp/ilv-md-bench "$@" |
-    python3 -c 'import json,sys; j=json.load(sys.stdin); print("%-32s %12d %14d %9.2f %12.1f %s" % (sys.argv[1], j["states"], j["transitions"], j["seconds"], j["peak_memory_bytes"]/2**20, j["result"]))' "$config"
+    python3 -c 'import json,sys; j=json.load(sys.stdin); print("%-32s %12d %14d %9.2f %12.1f %s" % (sys.argv[1], j["states"], j["transitions"], j["resources"]["seconds"], j["resources"]["peak_memory_bytes"]/2**20, j["result"]))' "$config"
 done

@@ -16,7 +16,7 @@ for variant in "8-byte:" "16-byte:-D RANGE=1073741824"; do
   for ((k = 0; k < runs; k++)); do
     # shellcheck disable=SC2086
     results+=("$(taskset -c 0 "$ilv" check "$model" $args --json --trace-dir /tmp/ilv-bench-traces |
-      python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["states"], j["seconds"], j["store_bytes"], j["peak_memory_bytes"], j["state_bytes"])')")
+      python3 -c 'import json,sys; j=json.load(sys.stdin); r=j["resources"]; print(j["states"], r["seconds"], r["store_bytes"], r["peak_memory_bytes"], j["state_bytes"])')")
   done
   printf '%s\n' "${results[@]}" | sort -k2 -n | awk -v label="$label" -v runs="$runs" '
     { s[NR] = $0 }

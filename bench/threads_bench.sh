@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed-up of `check --threads 2` over one thread on this machine's two cores, for models of
 # one to eight million states. Runs alternate (1 thread, 2 threads, ...), RUNS times each, and
-# the medians of the search time (`seconds` in --json, or resources.seconds) are compared.
+# the medians of the search time (`resources.seconds` in --json) are compared.
 # The machine should be otherwise idle: the figure is meaningless while other jobs run.
 # Usage: bench/threads_bench.sh [RUNS]   (default 3)
 set -euo pipefail
@@ -15,7 +15,7 @@ models=(
   "md OPENERS=2|specs/md/lifecycle.ilv|-D OPENERS=2 --property no_open_on_dying --property retry_at_most_once --property udev_adds_bounded --property no_use_after_free --property refcount_nonneg --property single_registration --property deadlock"
 )
 seconds_of() {
-  python3 -c 'import json,sys; j=json.load(sys.stdin); r=j.get("resources", j); print(j["states"], r["seconds"])'
+  python3 -c 'import json,sys; j=json.load(sys.stdin); r=j["resources"]; print(j["states"], r["seconds"])'
 }
 printf '%-16s %10s %12s %12s %9s\n' model states "1 thread s" "2 threads s" speed-up
 for entry in "${models[@]}"; do

@@ -9,6 +9,7 @@
 #include "traces/digest.hpp"
 #include "traces/trace_builder.hpp"
 #include "traces/trace_json.hpp"
+#include "traces/trace_story.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -70,6 +71,8 @@ bool write_traces(const CompiledModel& model, const LoadResult& loaded,
             continue;
         }
         p.trace_path = file.string();
+        p.story = trace_story(t, StoryOptions{false, loaded.text});
+        p.trace = t;
     }
     return ok;
 }
@@ -91,20 +94,26 @@ void run_liveness(const CompiledModel& model, const Explorer& explorer, const Ch
 
 } // namespace
 
-int run_check(const CheckOptions& options) {
+ModelRun check_model(const CheckOptions& options) {
     const LoadResult loaded = load_model_file(options.model_path, options.defines);
-    std::cerr << loaded.rendered();
+    ModelRun run{options.model_path, exit_code::ok, std::nullopt, loaded.diagnostics.all(),
+                 loaded.rendered()};
+    std::cerr << run.error;
     if (!loaded.model) {
-        return exit_code::usage;
+        run.exit_code = exit_code::usage;
+        return run;
     }
+    run.error.clear();
     const CompiledModel& model = *loaded.model;
     PropertySet properties(model, options.selection);
     for (const std::string& name : properties.unknown()) {
-        std::cerr << "interleave: --property " << name << ": the model has no property '" << name
-                  << "'\n";
+        run.error +=
+            "interleave: --property " + name + ": the model has no property '" + name + "'\n";
     }
     if (!properties.unknown().empty()) {
-        return exit_code::usage;
+        std::cerr << run.error;
+        run.exit_code = exit_code::usage;
+        return run;
     }
     Explorer explorer(model, options.search);
     PropertyObserver observer(properties, options.stop_first);
@@ -119,11 +128,15 @@ int run_check(const CheckOptions& options) {
     report.defines = options.defines;
     report.state_bytes = model.layout().words() * sizeof(Word);
     for (const PropertyStatus& s : properties.statuses()) {
-        report.properties.push_back({s, ""});
+        report.properties.push_back({s, "", std::nullopt, ""});
     }
     const bool written = write_traces(model, loaded, options, explorer, report);
-    std::cout << (options.json ? render_json(report) : render_summary(report));
-    return written ? report_exit_code(report) : exit_code::internal;
+    run.exit_code = written ? report_exit_code(report) : exit_code::internal;
+    if (!written) {
+        run.error = "interleave: a counterexample could not be written (see the messages above)\n";
+    }
+    run.report = std::move(report);
+    return run;
 }
 
 } // namespace ilv::cli

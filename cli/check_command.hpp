@@ -2,6 +2,7 @@
 /// \file
 /// `interleave check` and `interleave replay`: the commands, separate from argument parsing.
 
+#include "cli/model_run.hpp"
 #include "explorer/fair_cycles.hpp"
 #include "explorer/search.hpp"
 #include "model/compiler.hpp"
@@ -14,7 +15,8 @@ namespace ilv::cli {
 
 /// Everything `interleave check` was asked to do.
 struct CheckOptions {
-    std::string model_path;
+    std::vector<std::string> inputs; ///< model files and directories (searched for *.ilv)
+    std::string model_path;          ///< the one model check_model checks
     Overrides defines;
     SearchOptions search;
     PropertySelection selection;
@@ -22,10 +24,17 @@ struct CheckOptions {
     bool stop_first = false;
     bool json = false;
     std::string trace_dir = "interleave-traces";
+    std::string junit_path; ///< --junit: write a JUnit XML report here (empty: none)
+    std::string sarif_path; ///< --sarif: write a SARIF 2.1.0 log here (empty: none)
 };
 
-/// Checks one model and prints the summary (text or JSON); returns the exit code.
+/// Checks every model of `options.inputs`, prints one summary (text or JSON), writes the
+/// JUnit and SARIF reports asked for; returns the worst exit code (cli/check_many.cpp).
 int run_check(const CheckOptions& options);
+
+/// Checks the model `options.model_path` and writes its traces; prints its diagnostics but
+/// no summary.
+[[nodiscard]] ModelRun check_model(const CheckOptions& options);
 
 /// Replays `trace_path` against `model_path` (empty: the path recorded in the trace).
 int run_replay(const std::string& trace_path, const std::string& model_path);

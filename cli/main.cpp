@@ -28,18 +28,22 @@ lasso (a prefix and a cycle that repeats forever) for liveness.
 
 Exit codes: 0 all hold, 1 a property is violated, 2 model or usage error,
 3 incomplete (a limit was hit or the run was interrupted), 4 internal error.
+With several models (files or directories), each is checked and reported, and the exit code
+is the worst of them: 4, then 2, 1, 3, 0.
 
 Examples:
   interleave check specs/examples/peterson.ilv
   interleave check specs/examples/philosophers.ilv -D N=4 --json
   interleave check model.ilv --max-states 1000000 --memory-limit 4G --stop-first
-  interleave check specs/examples/polite.ilv --fairness none)";
+  interleave check specs/examples/polite.ilv --fairness none
+  interleave check specs/ --json --junit report.xml --sarif report.sarif)";
 
 void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string>& defines,
                std::string& order, std::string& memory, std::string& fairness) {
     CLI::App* check = app.add_subcommand("check", "check a model's properties");
     check->footer(check_help);
-    check->add_option("MODEL", o.model_path, "the .ilv model file")->required();
+    check->add_option("MODEL", o.inputs, "model files, or directories searched for *.ilv")
+        ->required();
     check->add_option("-D,--define", defines,
                       "override a const: -D OPENERS=3 (repeatable; true/false allowed)");
     check->add_option("--search", order, "search order: bfs (default, shortest traces) or dfs")
@@ -68,6 +72,8 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
     check->add_option("--trace-dir", o.trace_dir,
                       "where counterexamples go (default interleave-traces/)");
     check->add_flag("--json", o.json, "print one JSON object on stdout instead of the summary");
+    check->add_option("--junit", o.junit_path, "also write a JUnit XML report here (docs/ci.md)");
+    check->add_option("--sarif", o.sarif_path, "also write a SARIF 2.1.0 log here (docs/ci.md)");
 }
 
 int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defines,

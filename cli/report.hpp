@@ -4,7 +4,9 @@
 
 #include "explorer/search.hpp"
 #include "properties/property.hpp"
+#include "traces/trace.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace ilv::cli {
 struct PropertyReport {
     PropertyStatus status;
     std::string trace_path; ///< empty when no trace was written
+    std::optional<Trace> trace; ///< the counterexample written, for the SARIF code flow
+    std::string story;          ///< its story as `interleave explain` tells it, for JUnit
 };
 
 /// Everything a check run reports.

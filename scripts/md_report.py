@@ -61,7 +61,7 @@ def table(results):
         bounds = "holds" if all(verdicts[b] == "holds" for b in BOUNDS) else "**exceeded**"
         cells = [cell(verdicts[n], predicted.get(n)) for n in names] + [bounds]
         rows.append(f"| {options or 'seed design'} | " + " | ".join(cells) +
-                    f" | {result['states']:,} | {result['seconds']:.2f} |")
+                    f" | {result['states']:,} | {result['resources']['seconds']:.2f} |")
     return "\n".join(rows)
 
 

@@ -9,3 +9,13 @@ add_test(NAME cli/threads_same_answers
 # The README's first command compares the md verdicts with the model's own predictions.
 add_test(NAME cli/md_predictions
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/md_predictions_test.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
+
+# Several models, --json, --junit and --sarif: the reports parsed and checked against the
+# summary, the trace files and `interleave explain`.
+add_test(NAME cli/ci_reports
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/ci_reports_test.py $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
+
+# The same models and options give byte-identical summaries (resources aside), traces, JUnit
+# (time aside) and SARIF, run after run and with --threads 2.
+add_test(NAME cli/reproducible
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/reproducible.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
