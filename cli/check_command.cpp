@@ -1,6 +1,9 @@
 #include "cli/check_command.hpp"
 
+#include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "cli/stop_signals.hpp"
+#include "explorer/coverage.hpp"
 #include "explorer/exit_codes.hpp"
 #include "explorer/liveness_check.hpp"
 #include "explorer/memory.hpp"
@@ -89,6 +92,26 @@ void run_liveness(const CompiledModel& model, const Explorer& explorer, const Ch
     report.search.stats.peak_memory_bytes = peak_rss_bytes();
 }
 
+/// Says on standard error that a signal stopped the run (the results that follow are partial).
+void note_stop_signal() {
+    const std::string name = stop_signal_name();
+    if (!name.empty()) {
+        std::cerr << "interleave: stopped by " << name << "; the results are partial\n";
+    }
+}
+
+/// The exit code, where `--fail-on-dead-steps` turns a clean complete run with dead steps to 1.
+int final_exit_code(const CheckOptions& options, const CheckReport& report) {
+    const int code = report_exit_code(report);
+    if (code != exit_code::ok || !options.fail_on_dead_steps || !report.coverage ||
+        report.coverage->dead_steps().empty()) {
+        return code;
+    }
+    std::cerr << "interleave: --fail-on-dead-steps: " << report.coverage->dead_steps().size()
+              << " step(s) never fired\n";
+    return exit_code::violated;
+}
+
 } // namespace
 
 int run_check(const CheckOptions& options) {
@@ -106,10 +129,17 @@ int run_check(const CheckOptions& options) {
     if (!properties.unknown().empty()) {
         return exit_code::usage;
     }
-    Explorer explorer(model, options.search);
+    SearchOptions search = options.search;
+    const bool coverage = options.coverage || options.fail_on_dead_steps;
+    search.report_edges = search.report_edges || coverage;
+    ProgressPrinter progress(std::cerr, stderr_is_terminal());
+    attach_progress(search, progress, options.progress_interval, options.quiet);
+    Explorer explorer(model, search);
     PropertyObserver observer(properties, options.stop_first);
+    CoverageObserver counter(model, observer);
     CheckReport report;
-    report.search = explorer.run(observer);
+    report.search = explorer.run(coverage ? static_cast<Observer&>(counter) : observer);
+    progress.finish();
     if (report.search.outcome == Outcome::Complete && !properties.open_liveness().empty()) {
         run_liveness(model, explorer, options, properties, report);
     }
@@ -121,9 +151,13 @@ int run_check(const CheckOptions& options) {
     for (const PropertyStatus& s : properties.statuses()) {
         report.properties.push_back({s, ""});
     }
+    if (coverage) {
+        report.coverage = counter.result();
+    }
     const bool written = write_traces(model, loaded, options, explorer, report);
+    note_stop_signal();
     std::cout << (options.json ? render_json(report) : render_summary(report));
-    return written ? report_exit_code(report) : exit_code::internal;
+    return written ? final_exit_code(options, report) : exit_code::internal;
 }
 
 } // namespace ilv::cli

@@ -22,6 +22,10 @@ struct CheckOptions {
     bool stop_first = false;
     bool json = false;
     std::string trace_dir = "interleave-traces";
+    bool coverage = false;           ///< count steps and locations (--coverage)
+    bool fail_on_dead_steps = false; ///< a dead step in a complete run exits 1 (implies coverage)
+    bool quiet = false;              ///< no progress lines on standard error (--quiet)
+    double progress_interval = -1;   ///< seconds between progress lines; < 0: by terminal
 };
 
 /// Checks one model and prints the summary (text or JSON); returns the exit code.
