@@ -92,6 +92,15 @@ void run_liveness(const CompiledModel& model, const Explorer& explorer, const Ch
     report.search.stats.peak_memory_bytes = peak_rss_bytes();
 }
 
+/// The search options of this run: every edge reported for coverage, progress to `printer`.
+SearchOptions run_search_options(const CheckOptions& options, bool coverage,
+                                 ProgressPrinter& printer) {
+    SearchOptions search = options.search;
+    search.report_edges = search.report_edges || coverage;
+    attach_progress(search, printer, options.progress_interval, options.quiet);
+    return search;
+}
+
 /// Says on standard error that a signal stopped the run (the results that follow are partial).
 void note_stop_signal() {
     const std::string name = stop_signal_name();
@@ -129,12 +138,9 @@ int run_check(const CheckOptions& options) {
     if (!properties.unknown().empty()) {
         return exit_code::usage;
     }
-    SearchOptions search = options.search;
     const bool coverage = options.coverage || options.fail_on_dead_steps;
-    search.report_edges = search.report_edges || coverage;
     ProgressPrinter progress(std::cerr, stderr_is_terminal());
-    attach_progress(search, progress, options.progress_interval, options.quiet);
-    Explorer explorer(model, search);
+    Explorer explorer(model, run_search_options(options, coverage, progress));
     PropertyObserver observer(properties, options.stop_first);
     CoverageObserver counter(model, observer);
     CheckReport report;

@@ -57,7 +57,8 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view t
     }
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status) ||
+        std::filesystem::is_fifo(status) || std::filesystem::is_socket(status)) {
         return write_whole(path, text, error); // a device or pipe: never rename over it
     }
     const std::filesystem::path temp = temporary_path(path);

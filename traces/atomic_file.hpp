@@ -17,7 +17,7 @@ namespace ilv {
 /// Writes `text` to `path` through a temporary file and a rename. With `create_parents`, the
 /// missing parent directories are created first. False with `error` set (one line naming the
 /// file) on failure, in which case no temporary file is left behind and `path` is unchanged.
-/// An existing `path` that is not a regular file (`/dev/stdout`, a pipe) is written in place.
+/// An existing `path` that is a device or a pipe (`/dev/stdout`, a FIFO) is written in place.
 [[nodiscard]] bool write_file_atomically(const std::filesystem::path& path, std::string_view text,
                                          std::string& error, bool create_parents = false);
 
