@@ -23,8 +23,8 @@ std::string step_table(const Coverage& c) {
     for (const StepCoverage& s : c.steps) {
         width = std::max(width, s.name.size() + 2);
     }
-    std::string out = "  " + pad_right("step", width) + pad_left("fired", 12) +
-                      pad_left("new states", 12) + '\n';
+    std::string out =
+        "  " + pad_right("step", width) + pad_left("fired", 12) + pad_left("new states", 12) + '\n';
     for (const StepCoverage& s : c.steps) {
         out += "  " + pad_right(s.name, width) + pad_left(std::to_string(s.fired), 12) +
                pad_left(std::to_string(s.new_states), 12);

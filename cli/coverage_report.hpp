@@ -5,9 +5,9 @@
 
 #include "explorer/coverage.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 namespace ilv::cli {
 

@@ -8,9 +8,9 @@
 #include "traces/trace_json.hpp"
 #include "traces/trace_view.hpp"
 
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 namespace ilv::cli {
 

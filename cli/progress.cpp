@@ -24,19 +24,22 @@ std::string mebibytes(std::uint64_t b) {
 } // namespace
 
 std::string format_progress(const SearchStats& s, double rate, std::uint64_t memory_bytes) {
-    return fixed(s.seconds, 1) + " s: " + std::to_string(s.states) + " states (" +
-           fixed(rate, 0) + "/s), depth " + std::to_string(s.max_depth) + ", queue " +
-           std::to_string(s.queue) + ", memory " + mebibytes(memory_bytes);
+    return fixed(s.seconds, 1) + " s: " + std::to_string(s.states) + " states (" + fixed(rate, 0) +
+           "/s), depth " + std::to_string(s.max_depth) + ", queue " + std::to_string(s.queue) +
+           ", memory " + mebibytes(memory_bytes);
 }
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
-double default_progress_interval(bool live) { return live ? 0.5 : 5.0; }
+double default_progress_interval(bool live) {
+    return live ? 0.5 : 5.0;
+}
 
 void ProgressPrinter::sample(const SearchStats& s) {
     const double span = s.seconds - last_seconds_;
-    const double rate =
-        span > 0 ? static_cast<double>(s.states - last_states_) / span : 0.0;
+    const double rate = span > 0 ? static_cast<double>(s.states - last_states_) / span : 0.0;
     last_states_ = s.states;
     last_seconds_ = s.seconds;
     const std::string line = "interleave: " + format_progress(s, rate, current_rss_bytes());
@@ -48,8 +51,7 @@ void ProgressPrinter::sample(const SearchStats& s) {
     }
 }
 
-void attach_progress(SearchOptions& search, ProgressPrinter& printer, double interval,
-                     bool quiet) {
+void attach_progress(SearchOptions& search, ProgressPrinter& printer, double interval, bool quiet) {
     if (quiet) {
         return;
     }

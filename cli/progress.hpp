@@ -42,7 +42,7 @@ public:
 private:
     std::ostream& out_;
     bool live_;
-    bool shown_ = false;  ///< a live line is on screen
+    bool shown_ = false; ///< a live line is on screen
     std::uint64_t last_states_ = 0;
     double last_seconds_ = 0;
 };

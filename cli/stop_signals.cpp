@@ -19,7 +19,7 @@ extern "C" void on_stop_signal(int sig) {
 } // namespace
 
 void install_stop_signals() {
-    struct sigaction action {};
+    struct sigaction action = {};
     action.sa_handler = on_stop_signal;
     sigemptyset(&action.sa_mask);
     // A second signal is not caught: it ends the process. (The flag is an unsigned constant.)
@@ -28,7 +28,9 @@ void install_stop_signals() {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-const std::atomic<bool>& stop_requested() { return requested; }
+const std::atomic<bool>& stop_requested() {
+    return requested;
+}
 
 std::string stop_signal_name() {
     const int sig = received;

@@ -105,8 +105,7 @@ Coverage CoverageObserver::result() const {
         UnreachedLocations u{location_owner(slot.name), {}};
         for (std::size_t v = 0; v < l.seen.size(); ++v) {
             if (!l.seen[v]) {
-                u.locations.push_back(v < slot.labels.size() ? slot.labels[v]
-                                                             : std::to_string(v));
+                u.locations.push_back(v < slot.labels.size() ? slot.labels[v] : std::to_string(v));
             }
         }
         out.locations.push_back(std::move(u));

@@ -2,9 +2,9 @@
 #include "cli/coverage_report.hpp"
 #include "cli/progress.hpp"
 
-#include <doctest/doctest.h>
-
 #include <sstream>
+
+#include <doctest/doctest.h>
 
 namespace ilv::cli {
 namespace {
@@ -88,7 +88,8 @@ TEST_CASE("unit: coverage report: dead steps and unreached locations, complete o
     const std::string full = render_coverage_text(c, false);
     CHECK(full.find("coverage:\n") == 0);
     // name padded to the longest name + 2 (9), then counts right-aligned in 12 columns
-    const std::string go_line = "\n  p.go" + std::string(5 + 11, ' ') + "5" + std::string(11, ' ') + "3\n";
+    const std::string go_line =
+        "\n  p.go" + std::string(5 + 11, ' ') + "5" + std::string(11, ' ') + "3\n";
     CHECK(full.find(go_line) != std::string::npos);
     CHECK(full.find("(failed 2)") != std::string::npos);
     CHECK(full.find("\ndead steps: p.stop\n") != std::string::npos);

@@ -102,21 +102,21 @@ expect_json "$tmp/out" 'j["coverage"]["partial"] is True and j["outcome"] == "st
 # ---------------------------------------------------------------- progress
 # counters.ilv with M = 200 has 8,000,000 states: long enough to sample, cut by --max-states.
 big=("$src/bench/models/counters.ilv")
-expect_exit 3 "progress lines off a terminal" -- "$ilv" check "${big[@]}" --max-states 1500000 --progress-interval 0.02 --trace-dir "$tmp/t"
+expect_exit 3 "progress lines off a terminal" -- "$ilv" check "${big[@]}" --max-states 400000 --progress-interval 0.02 --trace-dir "$tmp/t"
 cp "$tmp/out" "$tmp/progress.out"
 expect_text "$tmp/err" '^interleave: [0-9.]+ s: [0-9]+ states \([0-9]+/s\), depth [0-9]+, queue [0-9]+, memory [0-9.]+ [MG]iB$' "a plain progress line on stderr"
 if grep -q $'\r' "$tmp/err"; then fail "a carriage return off a terminal"; else pass; fi
-expect_exit 3 "--quiet" -- "$ilv" check "${big[@]}" --max-states 1500000 --progress-interval 0.02 --quiet --trace-dir "$tmp/t"
+expect_exit 3 "--quiet" -- "$ilv" check "${big[@]}" --max-states 400000 --progress-interval 0.02 --quiet --trace-dir "$tmp/t"
 [ ! -s "$tmp/err" ] && pass || { fail "--quiet printed on stderr"; head -3 "$tmp/err"; }
 # Same stdout with and without progress, timing line aside.
 if diff <(grep -v '^states ' "$tmp/progress.out") <(grep -v '^states ' "$tmp/out") >/dev/null; then pass; else
   fail "progress changed stdout"; diff <(grep -v '^states ' "$tmp/progress.out") <(grep -v '^states ' "$tmp/out") | head
 fi
-expect_exit 3 "progress with --json" -- "$ilv" check "${big[@]}" --max-states 1500000 --progress-interval 0.02 --json --threads 2 --trace-dir "$tmp/t"
+expect_exit 3 "progress with --json" -- "$ilv" check "${big[@]}" --max-states 400000 --progress-interval 0.02 --json --threads 2 --trace-dir "$tmp/t"
 expect_text "$tmp/err" '^interleave: .* states ' "progress with --threads 2"
-expect_json "$tmp/out" 'j["outcome"] == "state_limit" and j["states"] == 1500000' "JSON intact with progress"
+expect_json "$tmp/out" 'j["outcome"] == "state_limit" and j["states"] == 400000' "JSON intact with progress"
 if command -v script >/dev/null; then
-  script -qc "'$ilv' check '$big' --max-states 1500000 --progress-interval 0.02 --trace-dir '$tmp/t' >'$tmp/tty.out'" /dev/null >"$tmp/tty" 2>&1
+  script -qc "'$ilv' check '$big' --max-states 400000 --progress-interval 0.02 --trace-dir '$tmp/t' >'$tmp/tty.out'" /dev/null >"$tmp/tty" 2>&1
   if grep -q $'\r'"interleave: .* states (" "$tmp/tty" && grep -q $'\033\\[K' "$tmp/tty"; then pass; else
     fail "no live line on a terminal"; head -c 400 "$tmp/tty" | od -c | head
   fi

@@ -1,12 +1,12 @@
 // Step and location coverage (`check --coverage`), against counts made by hand.
 #include "explorer/coverage.hpp"
-#include "explorer/search.hpp"
 
+#include "explorer/search.hpp"
 #include "support/model_text.hpp"
 
-#include <doctest/doctest.h>
-
 #include <numeric>
+
+#include <doctest/doctest.h>
 
 namespace ilv {
 namespace {
@@ -42,7 +42,8 @@ process r {
 )";
 
 /// Runs a search with coverage counting on `model` and returns the coverage.
-Coverage cover(const TransitionSystem& model, SearchOptions options, SearchResult* result = nullptr) {
+Coverage cover(const TransitionSystem& model, SearchOptions options,
+               SearchResult* result = nullptr) {
     options.report_edges = true;
     Explorer explorer(model, options);
     Observer inner;

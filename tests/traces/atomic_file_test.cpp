@@ -1,16 +1,16 @@
 // Whole-file atomic writes (traces/atomic_file): the target appears complete or not at all.
 #include "traces/atomic_file.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <atomic>
 #include <fcntl.h>
 #include <fstream>
-#include <sys/stat.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 namespace fs = std::filesystem;
 
@@ -19,16 +19,19 @@ namespace {
 /// A fresh empty directory, removed with its contents.
 struct Scratch {
     fs::path dir;
+
     Scratch() {
         static std::atomic<int> n{0};
         dir = fs::temp_directory_path() /
               ("ilv-atomic-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
         fs::create_directories(dir);
     }
+
     ~Scratch() {
         std::error_code ec;
         fs::remove_all(dir, ec);
     }
+
     Scratch(const Scratch&) = delete;
     Scratch& operator=(const Scratch&) = delete;
     Scratch(Scratch&&) = delete;
