@@ -1,6 +1,9 @@
 #include "cli/check_command.hpp"
 
+#include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "cli/stop_signals.hpp"
+#include "explorer/coverage.hpp"
 #include "explorer/exit_codes.hpp"
 #include "explorer/liveness_check.hpp"
 #include "explorer/memory.hpp"
@@ -92,6 +95,35 @@ void run_liveness(const CompiledModel& model, const Explorer& explorer, const Ch
     report.search.stats.peak_memory_bytes = peak_rss_bytes();
 }
 
+/// The search options of this run: every edge reported for coverage, progress to `printer`.
+SearchOptions run_search_options(const CheckOptions& options, bool coverage,
+                                 ProgressPrinter& printer) {
+    SearchOptions search = options.search;
+    search.report_edges = search.report_edges || coverage;
+    attach_progress(search, printer, options.progress_interval, options.quiet);
+    return search;
+}
+
+/// Says on standard error that a signal stopped the run (the results that follow are partial).
+void note_stop_signal() {
+    const std::string name = stop_signal_name();
+    if (!name.empty()) {
+        std::cerr << "interleave: stopped by " << name << "; the results are partial\n";
+    }
+}
+
+/// The exit code, where `--fail-on-dead-steps` turns a clean complete run with dead steps to 1.
+int final_exit_code(const CheckOptions& options, const CheckReport& report) {
+    const int code = report_exit_code(report);
+    if (code != exit_code::ok || !options.fail_on_dead_steps || !report.coverage ||
+        report.coverage->dead_steps().empty()) {
+        return code;
+    }
+    std::cerr << "interleave: --fail-on-dead-steps: " << report.coverage->dead_steps().size()
+              << " step(s) never fired\n";
+    return exit_code::violated;
+}
+
 } // namespace
 
 ModelRun check_model(const CheckOptions& options) {
@@ -115,10 +147,14 @@ ModelRun check_model(const CheckOptions& options) {
         run.exit_code = exit_code::usage;
         return run;
     }
-    Explorer explorer(model, options.search);
+    const bool coverage = options.coverage || options.fail_on_dead_steps;
+    ProgressPrinter progress(std::cerr, stderr_is_terminal());
+    Explorer explorer(model, run_search_options(options, coverage, progress));
     PropertyObserver observer(properties, options.stop_first);
+    CoverageObserver counter(model, observer);
     CheckReport report;
-    report.search = explorer.run(observer);
+    report.search = explorer.run(coverage ? static_cast<Observer&>(counter) : observer);
+    progress.finish();
     if (report.search.outcome == Outcome::Complete && !properties.open_liveness().empty()) {
         run_liveness(model, explorer, options, properties, report);
     }
@@ -130,8 +166,12 @@ ModelRun check_model(const CheckOptions& options) {
     for (const PropertyStatus& s : properties.statuses()) {
         report.properties.push_back({s, "", std::nullopt, ""});
     }
+    if (coverage) {
+        report.coverage = counter.result();
+    }
     const bool written = write_traces(model, loaded, options, explorer, report);
-    run.exit_code = written ? report_exit_code(report) : exit_code::internal;
+    note_stop_signal();
+    run.exit_code = written ? final_exit_code(options, report) : exit_code::internal;
     if (!written) {
         run.error = "interleave: a counterexample could not be written (see the messages above)\n";
     }

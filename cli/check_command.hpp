@@ -26,6 +26,10 @@ struct CheckOptions {
     std::string trace_dir = "interleave-traces";
     std::string junit_path; ///< --junit: write a JUnit XML report here (empty: none)
     std::string sarif_path; ///< --sarif: write a SARIF 2.1.0 log here (empty: none)
+    bool coverage = false;           ///< count steps and locations (--coverage)
+    bool fail_on_dead_steps = false; ///< a dead step in a complete run exits 1 (implies coverage)
+    bool quiet = false;              ///< no progress lines on standard error (--quiet)
+    double progress_interval = -1;   ///< seconds between progress lines; < 0: by terminal
 };
 
 /// Checks every model of `options.inputs`, prints one summary (text or JSON), writes the

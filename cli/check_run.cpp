@@ -5,21 +5,21 @@
 #include "cli/junit_report.hpp"
 #include "cli/sarif_report.hpp"
 #include "explorer/exit_codes.hpp"
+#include "traces/atomic_file.hpp"
 
-#include <fstream>
 #include <iostream>
 
 namespace ilv::cli {
 
 namespace {
 
-/// Writes `text` to `path`; false (with a message) when it cannot.
+/// Writes `text` to `path` atomically (never half-written); false (with a message) when it
+/// cannot.
 bool write_report(const std::string& path, const std::string& text, const char* what) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-        std::cerr << "interleave: cannot write the " << what << " report " << path << '\n';
+    std::string error;
+    if (!write_file_atomically(path, text, error)) {
+        std::cerr << "interleave: cannot write the " << what << " report " << path << ": "
+                  << error << '\n';
         return false;
     }
     return true;

@@ -2,8 +2,8 @@
 
 #include "explorer/exit_codes.hpp"
 #include "model/promela_export.hpp"
+#include "traces/atomic_file.hpp"
 
-#include <fstream>
 #include <iostream>
 
 namespace ilv::cli {
@@ -18,11 +18,9 @@ int run_export_promela(const ExportOptions& options) {
         std::cout << *result.promela;
         return std::cout.flush() ? exit_code::ok : exit_code::usage;
     }
-    std::ofstream out(options.output_path, std::ios::binary);
-    out << *result.promela;
-    out.close();
-    if (!out) {
-        std::cerr << "interleave: cannot write " << options.output_path << '\n';
+    std::string error;
+    if (!write_file_atomically(options.output_path, *result.promela, error)) {
+        std::cerr << "interleave: " << error << '\n';
         return exit_code::usage;
     }
     return exit_code::ok;

@@ -4,12 +4,13 @@
 #include "explorer/state_graph.hpp"
 #include "explorer/state_graph_dot.hpp"
 #include "model/load.hpp"
+#include "traces/atomic_file.hpp"
 #include "traces/trace_json.hpp"
 #include "traces/trace_view.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 namespace ilv::cli {
 
@@ -160,11 +161,11 @@ int run_graph(const GraphOptions& o) {
     if (trace && !highlight(*trace, model, graph, nodes, edges)) {
         return exit_code::usage;
     }
-    std::ofstream out(o.dot_path, std::ios::trunc);
-    write_dot(out, graph_title(model, graph, o.max_states), nodes, edges);
-    out.close();
-    if (!out) {
-        std::cerr << "interleave: cannot write " << o.dot_path << '\n';
+    std::ostringstream dot;
+    write_dot(dot, graph_title(model, graph, o.max_states), nodes, edges);
+    std::string error;
+    if (!write_file_atomically(o.dot_path, dot.str(), error)) {
+        std::cerr << "interleave: " << error << '\n';
         return exit_code::usage;
     }
     std::cout << "graph: wrote " << o.dot_path << " (" << nodes.size() << " states, "

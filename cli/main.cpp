@@ -2,20 +2,15 @@
 #include "cli/check_command.hpp"
 #include "cli/view_command.hpp"
 #include "cli/export_command.hpp"
+#include "cli/stop_signals.hpp"
 #include "explorer/exit_codes.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <atomic>
-#include <csignal>
 #include <exception>
 #include <iostream>
 
 namespace {
-
-std::atomic<bool> interrupted{false};
-
-extern "C" void on_signal(int /*sig*/) { interrupted.store(true); }
 
 const char* const check_help = R"(Explore every interleaving of MODEL and check its properties.
 
@@ -31,12 +26,41 @@ Exit codes: 0 all hold, 1 a property is violated, 2 model or usage error,
 With several models (files or directories), each is checked and reported, and the exit code
 is the worst of them: 4, then 2, 1, 3, 0.
 
+Stopping: SIGINT (Ctrl-C) or SIGTERM stops the search cleanly: the statistics so far and the
+verdicts (incomplete where unknown) are printed, finished traces are written, and the exit code
+is 3, or 1 if a violation was already found. A second signal ends the process at once.
+--memory-limit stops the same way (outcome memory_limit) before memory runs out.
+
+Progress: on a terminal one line on stderr is rewritten in place (every 0.5 s); otherwise a
+line is printed every 5 s. --quiet silences it; stdout, --json and traces never change.
+
+Coverage: --coverage adds how often each step fired, how many new states it produced, the
+steps that never fired (dead) and the locations never reached; partial when the search was
+cut short. --fail-on-dead-steps exits 1 when a complete, otherwise clean run has a dead step.
+
 Examples:
   interleave check specs/examples/peterson.ilv
   interleave check specs/examples/philosophers.ilv -D N=4 --json
   interleave check model.ilv --max-states 1000000 --memory-limit 4G --stop-first
   interleave check specs/examples/polite.ilv --fairness none
-  interleave check specs/ --json --junit report.xml --sarif report.sarif)";
+  interleave check specs/ --json --junit report.xml --sarif report.sarif
+  interleave check specs/examples/peterson.ilv --coverage --fail-on-dead-steps
+  interleave check bench/models/filter_lock.ilv -D N=6 --progress-interval 1 2>progress.log)";
+
+/// The options of `check` about the run itself: coverage, progress.
+void add_run_flags(CLI::App& check, ilv::cli::CheckOptions& o) {
+    check.add_flag("--coverage", o.coverage,
+                   "report how often each step fired, the new states it produced, dead steps "
+                   "and unreached locations (summary and JSON \"coverage\")");
+    check.add_flag("--fail-on-dead-steps", o.fail_on_dead_steps,
+                   "exit 1 when a step never fires in a complete run (implies --coverage)");
+    check.add_flag("-q,--quiet", o.quiet, "no progress lines on stderr");
+    check
+        .add_option("--progress-interval", o.progress_interval,
+                    "seconds between progress lines on stderr (default 0.5 on a terminal, "
+                    "else 5)")
+        ->check(CLI::Range(0.0, 86400.0));
+}
 
 void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string>& defines,
                std::string& order, std::string& memory, std::string& fairness) {
@@ -74,6 +98,7 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
     check->add_flag("--json", o.json, "print one JSON object on stdout instead of the summary");
     check->add_option("--junit", o.junit_path, "also write a JUnit XML report here (docs/ci.md)");
     check->add_option("--sarif", o.sarif_path, "also write a SARIF 2.1.0 log here (docs/ci.md)");
+    add_run_flags(*check, o);
 }
 
 int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defines,
@@ -92,7 +117,7 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
     }
     o.search.order = order == "dfs" ? ilv::SearchOrder::Dfs : ilv::SearchOrder::Bfs;
     o.fairness = fairness == "none" ? ilv::Fairness::None : ilv::Fairness::Weak;
-    o.search.interrupt = &interrupted;
+    o.search.interrupt = &ilv::cli::stop_requested();
     return ilv::cli::run_check(o);
 }
 
@@ -188,8 +213,7 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    ilv::cli::install_stop_signals();
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {

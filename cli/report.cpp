@@ -1,5 +1,6 @@
 #include "cli/report.hpp"
 
+#include "cli/coverage_report.hpp"
 #include "explorer/exit_codes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -106,6 +107,9 @@ std::string render_summary(const CheckReport& r) {
         out += "search ended early: " + outcome_name(r.search.outcome) +
                " (the state space was not explored completely)\n";
     }
+    if (r.coverage) {
+        out += render_coverage_text(*r.coverage, r.search.outcome != Outcome::Complete);
+    }
     std::string verdict = overall_verdict(r);
     std::transform(verdict.begin(), verdict.end(), verdict.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -147,6 +151,9 @@ std::string render_json(const CheckReport& r) {
             }
         }
         j["properties"].push_back(std::move(e));
+    }
+    if (r.coverage) {
+        j["coverage"] = coverage_json(*r.coverage, r.search.outcome != Outcome::Complete);
     }
     // What measures the machine rather than the model, under one key: everything else is the
     // same on every run of the same model and options.

@@ -2,6 +2,7 @@
 /// \file
 /// The result of a check run and its two renderings: a summary for people, JSON for machines.
 
+#include "explorer/coverage.hpp"
 #include "explorer/search.hpp"
 #include "properties/property.hpp"
 #include "traces/trace.hpp"
@@ -29,6 +30,7 @@ struct CheckReport {
     std::uint64_t state_bytes = 0;  ///< packed state size (words x 8)
     double liveness_seconds = 0;    ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
+    std::optional<Coverage> coverage; ///< with --coverage: step counts, unreached locations
 };
 
 /// "complete", "state_limit", ... for JSON and the summary.

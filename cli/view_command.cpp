@@ -1,13 +1,13 @@
 #include "cli/view_command.hpp"
 
 #include "explorer/exit_codes.hpp"
+#include "traces/atomic_file.hpp"
 #include "traces/trace_html.hpp"
 #include "traces/trace_json.hpp"
 #include "traces/trace_text.hpp"
 #include "traces/view_extras.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -46,11 +46,9 @@ bool use_color(bool no_color) {
 }
 
 int write_html(const Trace& trace, const ViewExtras& extras, const std::string& output) {
-    std::ofstream out(output, std::ios::binary | std::ios::trunc);
-    out << render_trace_html(trace, extras);
-    out.close();
-    if (!out) {
-        std::cerr << "interleave: cannot write " << output << '\n';
+    std::string error;
+    if (!write_file_atomically(output, render_trace_html(trace, extras), error)) {
+        std::cerr << "interleave: " << error << '\n';
         return exit_code::usage;
     }
     std::cout << "view: wrote " << output << '\n';

@@ -19,3 +19,8 @@ add_test(NAME cli/ci_reports
 # (time aside) and SARIF, run after run and with --threads 2.
 add_test(NAME cli/reproducible
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/reproducible.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
+
+# Coverage, progress on stderr, clean stops on SIGINT/SIGTERM and --memory-limit.
+add_test(NAME cli/runs
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/runs_test.sh $<TARGET_FILE:interleave> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli/runs PROPERTIES TIMEOUT 900) # about 4 min under ASan on a loaded machine

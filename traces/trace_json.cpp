@@ -1,14 +1,13 @@
 #include "traces/trace_json.hpp"
 
+#include "traces/atomic_file.hpp"
 #include "traces/trace_validate.hpp"
 
 #include <array>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <system_error>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -156,29 +155,6 @@ std::string errno_text(int code) {
     return std::generic_category().message(code);
 }
 
-std::filesystem::path temporary_path(const std::filesystem::path& target) {
-    static std::atomic<unsigned> counter{0};
-    std::string name = "."; // built by appending: GCC 12 -Wrestrict misfires on `"." + s`
-    name += target.filename().string();
-    name += ".tmp-";
-    name += std::to_string(::getpid());
-    name += "-";
-    name += std::to_string(counter.fetch_add(1));
-    return target.parent_path() / name;
-}
-
-bool write_whole(const std::filesystem::path& path, const std::string& text, std::string& error) {
-    errno = 0;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-        error = "cannot write '" + path.string() + "': " + errno_text(errno);
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 std::string trace_to_json(const Trace& trace) {
@@ -194,27 +170,7 @@ bool write_trace_file(const std::filesystem::path& path, const Trace& trace, std
         error = "refusing to write an invalid trace to '" + path.string() + "': " + problem;
         return false;
     }
-    std::error_code ec;
-    if (path.has_parent_path()) {
-        std::filesystem::create_directories(path.parent_path(), ec);
-        if (ec) {
-            error =
-                "cannot create directory '" + path.parent_path().string() + "': " + ec.message();
-            return false;
-        }
-    }
-    const std::filesystem::path temp = temporary_path(path);
-    if (!write_whole(temp, trace_to_json(trace), error)) {
-        std::filesystem::remove(temp, ec);
-        return false;
-    }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        error = "cannot rename '" + temp.string() + "' to '" + path.string() + "': " + ec.message();
-        std::filesystem::remove(temp, ec);
-        return false;
-    }
-    return true;
+    return write_file_atomically(path, trace_to_json(trace), error, true);
 }
 
 std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::string& error) {
