@@ -1,5 +1,6 @@
 #include "cli/check_command.hpp"
 
+#include "cli/por_setup.hpp"
 #include "cli/report.hpp"
 #include "explorer/exit_codes.hpp"
 #include "explorer/liveness_check.hpp"
@@ -106,9 +107,14 @@ int run_check(const CheckOptions& options) {
     if (!properties.unknown().empty()) {
         return exit_code::usage;
     }
-    Explorer explorer(model, options.search);
+    const PorSetup por = setup_por(model, properties, options.por);
+    SearchOptions search = options.search;
+    search.por = por.tables.get();
+    Explorer explorer(model, search);
     PropertyObserver observer(properties, options.stop_first);
     CheckReport report;
+    report.por = search.por != nullptr;
+    report.por_note = por.note;
     report.search = explorer.run(observer);
     if (report.search.outcome == Outcome::Complete && !properties.open_liveness().empty()) {
         run_liveness(model, explorer, options, properties, report);

@@ -21,6 +21,7 @@ struct CheckOptions {
     Fairness fairness = Fairness::Weak; ///< for liveness properties (--fairness)
     bool stop_first = false;
     bool json = false;
+    bool por = false; ///< --por: partial-order reduction (docs/por.md)
     std::string trace_dir = "interleave-traces";
 };
 

@@ -25,6 +25,8 @@ struct CheckReport {
     std::uint64_t state_bytes = 0;  ///< packed state size (words x 8)
     double liveness_seconds = 0;    ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
+    bool por = false;       ///< the search used partial-order reduction
+    std::string por_note;   ///< --por given: what was reduced or why not (empty without --por)
 };
 
 /// "complete", "state_limit", ... for JSON and the summary.
