@@ -21,6 +21,7 @@
 namespace ilv {
 
 /// Which actions may form ample sets, computed once per model and property selection.
+/// `choose` keeps scratch space: one search thread at a time may call it.
 class PartialOrder {
 public:
     /// Marker for "no qualifying site": the action never joins an ample set.
