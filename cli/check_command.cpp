@@ -1,6 +1,7 @@
 #include "cli/check_command.hpp"
 
 #include "cli/progress.hpp"
+#include "cli/por_setup.hpp"
 #include "cli/report.hpp"
 #include "cli/stop_signals.hpp"
 #include "explorer/coverage.hpp"
@@ -149,10 +150,20 @@ ModelRun check_model(const CheckOptions& options) {
     }
     const bool coverage = options.coverage || options.fail_on_dead_steps;
     ProgressPrinter progress(std::cerr, stderr_is_terminal());
-    Explorer explorer(model, run_search_options(options, coverage, progress));
+    PorSetup por = setup_por(model, properties, options.por);
+    if (coverage && por.tables) {
+        // A reduced graph skips transitions, so it would report live steps as dead.
+        por.tables.reset();
+        por.note = "off (--coverage counts the steps of the full graph)";
+    }
+    SearchOptions search = run_search_options(options, coverage, progress);
+    search.por = por.tables.get();
+    Explorer explorer(model, search);
     PropertyObserver observer(properties, options.stop_first);
     CoverageObserver counter(model, observer);
     CheckReport report;
+    report.por = search.por != nullptr;
+    report.por_note = por.note;
     report.search = explorer.run(coverage ? static_cast<Observer&>(counter) : observer);
     progress.finish();
     if (report.search.outcome == Outcome::Complete && !properties.open_liveness().empty()) {

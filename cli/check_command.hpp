@@ -23,6 +23,7 @@ struct CheckOptions {
     Fairness fairness = Fairness::Weak; ///< for liveness properties (--fairness)
     bool stop_first = false;
     bool json = false;
+    bool por = false; ///< --por: partial-order reduction (docs/por.md)
     std::string trace_dir = "interleave-traces";
     std::string junit_path; ///< --junit: write a JUnit XML report here (empty: none)
     std::string sarif_path; ///< --sarif: write a SARIF 2.1.0 log here (empty: none)

@@ -88,6 +88,9 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
                      "threads generating successors (breadth-first search; default 1). Results, "
                      "counterexamples and state ids are the same for any number")
         ->check(CLI::Range(1U, 256U));
+    check->add_flag("--por", o.por,
+                    "partial-order reduction: explore one process's independent steps alone "
+                    "where that changes no verdict (docs/por.md); off for liveness");
     check->add_flag("--stop-first", o.stop_first, "stop at the first violation");
     check->add_option("--property", o.selection.only,
                       "check only this property (repeatable); others are not_checked");

@@ -103,6 +103,9 @@ std::string render_summary(const CheckReport& r) {
     if (r.liveness_seconds > 0) {
         out += "liveness passes " + fixed(r.liveness_seconds, 2) + " s\n";
     }
+    if (!r.por_note.empty()) {
+        out += "partial-order reduction " + r.por_note + '\n';
+    }
     if (r.search.outcome != Outcome::Complete && r.search.outcome != Outcome::Stopped) {
         out += "search ended early: " + outcome_name(r.search.outcome) +
                " (the state space was not explored completely)\n";
@@ -162,6 +165,11 @@ std::string render_json(const CheckReport& r) {
                       {"liveness_seconds", r.liveness_seconds},
                       {"peak_memory_bytes", st.peak_memory_bytes},
                       {"store_bytes", st.store_bytes}};
+    j["por"] = r.por;
+    if (!r.por_note.empty()) {
+        j["por_note"] = r.por_note;
+        j["ample_states"] = st.ample_states;
+    }
     return j.dump(2) + '\n';
 }
 

@@ -31,6 +31,8 @@ struct CheckReport {
     double liveness_seconds = 0;    ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
     std::optional<Coverage> coverage; ///< with --coverage: step counts, unreached locations
+    bool por = false;       ///< the search used partial-order reduction
+    std::string por_note;   ///< --por given: what was reduced or why not (empty without --por)
 };
 
 /// "complete", "state_limit", ... for JSON and the summary.

@@ -24,7 +24,11 @@ Explorer::Explorer(const TransitionSystem& system, SearchOptions options)
       options_(std::move(options)),
       store_(system.layout().words()),
       parents_(1, parent_chunk_bytes),
-      successors_(system.layout().words()) {}
+      successors_(system.layout().words()) {
+    if (options_.por != nullptr && options_.por->qualifying_sites() == 0) {
+        options_.por = nullptr; // nothing can be reduced: skip the per-state choice
+    }
+}
 
 bool Explorer::fits(std::size_t net, std::size_t allocated) const {
     const std::uint64_t limit = options_.memory_limit_bytes;
@@ -76,7 +80,8 @@ bool Explorer::start(Observer& observer) {
     if (next == Next::Prune) {
         return append(pruned_, d.id); // BFS skips it; DFS simply never pushes it
     }
-    return options_.order == SearchOrder::Bfs || append(stack_, Frame{d.id, 0, 0, false});
+    return options_.order == SearchOrder::Bfs ||
+           append(stack_, Frame{d.id, 0, 0, false, undecided});
 }
 
 void Explorer::run_bfs(Observer& observer) {
@@ -129,7 +134,12 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
     for (const std::uint64_t h : e.hashes) {
         store_.prefetch(h);
     }
+    const std::uint32_t site =
+        ample_site(id, e.successors, e.begin, e.end, e.failures, e.hashes);
     for (std::size_t i = e.begin; i < e.end; ++i) {
+        if (site != PartialOrder::no_site && options_.por->site(e.successors.action(i)) != site) {
+            continue;
+        }
         Discovery d;
         if (!discover(observer, id, e.successors.action(i), e.successors.state(i),
                       e.hashes[i - e.begin], depth + 1, d)) {
@@ -140,6 +150,33 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
         }
     }
     return true;
+}
+
+std::uint32_t Explorer::ample_site(StateId id, const SuccessorBuffer& successors,
+                                   std::size_t begin, std::size_t end,
+                                   std::span<const StepFailure> failures,
+                                   std::span<const std::uint64_t> hashes) {
+    if (options_.por == nullptr) {
+        return PartialOrder::no_site;
+    }
+    const auto revisits = [&](std::size_t i) {
+        const StateId t = store_.find_hashed(successors.state(i), hashes[i - begin]);
+        return t != no_state && t <= id;
+    };
+    const std::uint32_t site = options_.por->choose(successors, begin, end, failures, revisits);
+    ample_states_ += site != PartialOrder::no_site ? 1U : 0U;
+    return site;
+}
+
+std::uint32_t Explorer::ample_site_dfs(StateId id) {
+    successors_.clear();
+    failures_.clear();
+    system_.successors(store_.state(id), successors_, failures_);
+    hashes_.resize(successors_.size());
+    for (std::size_t i = 0; i < successors_.size(); ++i) {
+        hashes_[i] = store_.hash(successors_.state(i));
+    }
+    return ample_site(id, successors_, 0, successors_.size(), failures_, hashes_);
 }
 
 bool Explorer::is_pruned_next(StateId id) noexcept {
@@ -170,6 +207,13 @@ bool Explorer::step_dfs(Observer& observer) {
         const Frame done = top;
         stack_.pop_back();
         return done.enabled || check_deadlock(observer, done.id, depth);
+    }
+    if (top.site == undecided) {
+        top.site = options_.por == nullptr ? PartialOrder::no_site : ample_site_dfs(top.id);
+    }
+    if (top.site != PartialOrder::no_site && options_.por->site(top.action) != top.site) {
+        ++top.action; // not in the ample set
+        return true;
     }
     successors_.clear();
     failures_.clear();
@@ -205,7 +249,7 @@ bool Explorer::descend_dfs(Observer& observer, std::uint32_t depth) {
                 ++top.action;
                 top.skip = 0;
             }
-            return append(stack_, Frame{d.id, 0, 0, false});
+            return append(stack_, Frame{d.id, 0, 0, false, undecided});
         }
     }
     ++top.action;
@@ -351,6 +395,7 @@ SearchStats Explorer::snapshot() const {
     stats.peak_memory_bytes = peak_rss_bytes();
     stats.store_bytes = accounted_bytes();
     stats.queue = options_.order == SearchOrder::Bfs ? store_.size() - expanded_ : stack_.size();
+    stats.ample_states = ample_states_;
     return stats;
 }
 

@@ -9,6 +9,7 @@
 
 #include "explorer/chunked_array.hpp"
 #include "explorer/observer.hpp"
+#include "explorer/partial_order.hpp"
 #include "explorer/state_store.hpp"
 #include "model/transition_system.hpp"
 
@@ -47,6 +48,7 @@ struct SearchStats {
     std::uint64_t peak_memory_bytes = 0; ///< peak RSS of the whole process (VmHWM)
     std::uint64_t store_bytes = 0;       ///< bytes held by the store, index, parents, frontier
     std::uint64_t queue = 0;             ///< frontier size: BFS states not yet expanded, DFS stack
+    std::uint64_t ample_states = 0;      ///< states expanded with an ample set only (`por`)
 };
 
 /// Search configuration, parsed once by the caller.
@@ -80,6 +82,10 @@ struct SearchOptions {
     /// still stored by the calling thread in single-threaded order, so every result, id and
     /// counterexample is the same for any value; DFS ignores it.
     unsigned threads = 1;
+    /// Partial-order reduction (docs/por.md): null explores every enabled action; otherwise
+    /// each state is expanded with the ample set these tables choose, when one qualifies.
+    /// Must outlive `run`. Counterexamples stay real paths but need not be shortest.
+    const PartialOrder* por = nullptr;
 };
 
 /// How a search ended and what it counted.
@@ -133,7 +139,10 @@ private:
         ActionId action;    ///< next action to try
         std::uint32_t skip; ///< successors of `action` already handled
         bool enabled;       ///< some action of `id` was enabled so far
+        std::uint32_t site; ///< `por`: the ample site, `no_site` (full) or `undecided`
     };
+    /// `Frame::site` before the DFS decided how to expand the state.
+    static constexpr std::uint32_t undecided = PartialOrder::no_site - 1;
 
     /// Stores and reports the initial state; false when the search must end.
     bool start(Observer& observer);
@@ -158,6 +167,12 @@ private:
 
     /// True (once) when BFS state `id` was pruned by `on_state`.
     [[nodiscard]] bool is_pruned_next(StateId id) noexcept;
+    /// `por`: the ample site of state `id` given its full expansion (`no_site`: expand fully).
+    std::uint32_t ample_site(StateId id, const SuccessorBuffer& successors, std::size_t begin,
+                             std::size_t end, std::span<const StepFailure> failures,
+                             std::span<const std::uint64_t> hashes);
+    /// `por`: the ample site of the top DFS frame, from a full expansion of its state.
+    std::uint32_t ample_site_dfs(StateId id);
     void run_dfs(Observer& observer);
     /// Tries the next action of the top DFS frame (or pops it); false when the search must end.
     bool step_dfs(Observer& observer);
@@ -216,6 +231,7 @@ private:
     Outcome limit_ = Outcome::Complete; ///< a limit already hit (no state may be added)
     std::size_t guard_at_ = 0;          ///< store size at which limits are checked again
     std::uint64_t transitions_ = 0;
+    std::uint64_t ample_states_ = 0;
     std::uint32_t max_depth_seen_ = 0;
     std::size_t expanded_ = 0; ///< BFS cursor: states taken from the frontier
     std::uint64_t polls_ = 0;

@@ -119,6 +119,7 @@ void Compiler::add_actions(const ProcInfo& p, std::uint32_t instance, const ast:
     base.reads = base.guard_reads;
     collect_access(step.effect, base.reads, &base.writes);
     base.writes.insert(step.location_slot);
+    base.from_location = step.from;
     const std::uint32_t step_index = p.step_index.at(s.name.text);
     std::vector<std::int64_t> values;
     std::size_t combinations = 1;

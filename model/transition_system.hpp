@@ -28,6 +28,9 @@ struct ActionInfo {
     VarSet guard_reads;        ///< slots the enabling condition reads (location included)
     VarSet reads;              ///< every slot read (guard and effect)
     VarSet writes;             ///< every slot that may be written (location included)
+    /// The location the step leaves (the action is enabled only there); -1 when the system has
+    /// no locations. Partial-order reduction groups actions by process and this location.
+    std::int64_t from_location = -1;
 };
 
 /// Why an enabled action could not produce a successor.
