@@ -1,5 +1,6 @@
 // The `interleave` executable: argument parsing and dispatch only.
 #include "cli/check_command.hpp"
+#include "cli/distributed_command.hpp"
 #include "cli/view_command.hpp"
 #include "cli/export_command.hpp"
 #include "explorer/exit_codes.hpp"
@@ -14,6 +15,8 @@
 namespace {
 
 std::atomic<bool> interrupted{false};
+/// `check --distributed`: run on the ranks of an MPI job (cli/distributed_command.hpp).
+bool distributed = false;
 
 extern "C" void on_signal(int /*sig*/) { interrupted.store(true); }
 
@@ -68,6 +71,9 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
     check->add_option("--trace-dir", o.trace_dir,
                       "where counterexamples go (default interleave-traces/)");
     check->add_flag("--json", o.json, "print one JSON object on stdout instead of the summary");
+    check->add_flag("--distributed", distributed,
+                    "spread the search over the ranks of an MPI job: mpirun -np 4 interleave "
+                    "check MODEL --distributed (safety properties only; docs/distributed.md)");
 }
 
 int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defines,
@@ -87,7 +93,7 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
     o.search.order = order == "dfs" ? ilv::SearchOrder::Dfs : ilv::SearchOrder::Bfs;
     o.fairness = fairness == "none" ? ilv::Fairness::None : ilv::Fairness::Weak;
     o.search.interrupt = &interrupted;
-    return ilv::cli::run_check(o);
+    return distributed ? ilv::cli::run_distributed_check(o) : ilv::cli::run_check(o);
 }
 
 const char* const export_help = R"(Write MODEL as Promela for SPIN (docs/promela.md): one active proctype per process
