@@ -75,7 +75,7 @@ Outcome DistributedSearch::run() {
     std::vector<Word> initial(store_.words(), 0);
     system_.initial(initial);
     if (owner(initial) == rank_) {
-        insert(initial, no_rank, no_state, 0, 0);
+        insert(initial, store_.hash(initial), no_rank, no_state, 0, 0);
     }
     std::uint64_t added = 0;
     Outcome outcome = agree(added);
@@ -122,6 +122,15 @@ void DistributedSearch::expand(StateId id, std::uint32_t depth) {
         return;
     }
     transitions_ += successors_.size();
+    owners_.resize(successors_.size());
+    hashes_.resize(successors_.size());
+    for (std::size_t i = 0; i < successors_.size(); ++i) {
+        owners_[i] = owner(successors_.state(i));
+        if (owners_[i] == rank_) {
+            hashes_[i] = store_.hash(successors_.state(i));
+            store_.prefetch(hashes_[i]);
+        }
+    }
     for (std::size_t i = 0; i < successors_.size(); ++i) {
         route(i, id, depth);
     }
@@ -141,9 +150,9 @@ void DistributedSearch::visit_leaf(StateId id, std::uint32_t depth) {
 void DistributedSearch::route(std::size_t i, StateId from, std::uint32_t depth) {
     const ConstStateView s = successors_.state(i);
     const ActionId action = successors_.action(i);
-    const int to = owner(s);
+    const int to = owners_[i];
     if (to == rank_) {
-        insert(s, static_cast<std::uint32_t>(rank_), from, action, depth + 1);
+        insert(s, hashes_[i], static_cast<std::uint32_t>(rank_), from, action, depth + 1);
         return;
     }
     const std::span<Word> record = exchange_.post(to, sink_);
@@ -153,17 +162,27 @@ void DistributedSearch::route(std::size_t i, StateId from, std::uint32_t depth) 
 
 void DistributedSearch::receive(int from, std::span<const Word> records, std::uint32_t depth) {
     const std::size_t width = exchange_.record_words();
-    for (std::size_t at = 0; at + width <= records.size(); at += width) {
-        const Word header = records[at];
-        insert(records.subspan(at + 1, width - 1), static_cast<std::uint32_t>(from),
-               static_cast<StateId>(header >> 32), static_cast<ActionId>(header & 0xFFFFFFFFU),
-               depth);
+    const std::size_t count = records.size() / width;
+    constexpr std::size_t group = 16; // hashes computed and prefetched ahead of the lookups
+    std::uint64_t hashes[group];
+    for (std::size_t first = 0; first < count; first += group) {
+        const std::size_t n = std::min(group, count - first);
+        for (std::size_t k = 0; k < n; ++k) {
+            hashes[k] = store_.hash(records.subspan((first + k) * width + 1, width - 1));
+            store_.prefetch(hashes[k]);
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t at = (first + k) * width;
+            const Word header = records[at];
+            insert(records.subspan(at + 1, width - 1), hashes[k],
+                   static_cast<std::uint32_t>(from), static_cast<StateId>(header >> 32),
+                   static_cast<ActionId>(header & 0xFFFFFFFFU), depth);
+        }
     }
 }
 
-void DistributedSearch::insert(ConstStateView s, std::uint32_t parent_rank, StateId parent,
-                               ActionId action, std::uint32_t depth) {
-    const std::uint64_t h = store_.hash(s);
+void DistributedSearch::insert(ConstStateView s, std::uint64_t h, std::uint32_t parent_rank,
+                               StateId parent, ActionId action, std::uint32_t depth) {
     const Outcome limit =
         local_limit_ != Outcome::Complete ? local_limit_ : limit_before_insert();
     if (limit != Outcome::Complete) {

@@ -95,12 +95,13 @@ private:
     void expand(StateId id, std::uint32_t depth);
     /// A state at the depth limit: notes that it was cut, or checks it for deadlock.
     void visit_leaf(StateId id, std::uint32_t depth);
-    /// Handles successor `i` of `successors_`, generated from local state `from`.
+    /// Handles successor `i` of `successors_` (owner and hash computed), generated from local
+    /// state `from`.
     void route(std::size_t i, StateId from, std::uint32_t depth);
-    /// Stores `s` (parent `parent_rank`/`parent`, reached by `action`) unless known or a limit
-    /// forbids it; checks the invariants on a new state.
-    void insert(ConstStateView s, std::uint32_t parent_rank, StateId parent, ActionId action,
-                std::uint32_t depth);
+    /// Stores `s` (store hash `h`; parent `parent_rank`/`parent`, reached by `action`) unless
+    /// known or a limit forbids it; checks the invariants on a new state.
+    void insert(ConstStateView s, std::uint64_t h, std::uint32_t parent_rank, StateId parent,
+                ActionId action, std::uint32_t depth);
     /// Stores the records of one received batch at `depth`.
     void receive(int from, std::span<const Word> records, std::uint32_t depth);
     /// Collective: agrees on the level's results; returns the outcome that ends the search,
@@ -124,6 +125,8 @@ private:
     Exchange::Sink sink_;
     SuccessorBuffer successors_;
     FailureBuffer failures_;
+    std::vector<int> owners_;           ///< owner rank of each successor of one expansion
+    std::vector<std::uint64_t> hashes_; ///< store hash of each successor this rank owns
     std::vector<FirstViolation> first_;
     std::uint64_t state_cap_ = 0;
     std::uint64_t transitions_ = 0;
