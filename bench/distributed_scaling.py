@@ -32,7 +32,8 @@ def row(label, ranks, d, res):
     states, seconds = d["states"], res["seconds"]
     dist = d.get("distributed", {})
     exchanged = dist.get("bytes_exchanged", 0)
-    return (f"| {label} | {states:,} | {seconds:.2f} | {states / (ranks * seconds):,.0f} | "
+    return (f"| {label} | {states:,} | {d['transitions'] / states:.2f} | {seconds:.2f} | "
+            f"{states / (ranks * seconds):,.0f} | "
             f"{exchanged / states:.1f} | {res['peak_memory_bytes'] / 2**20:.0f} MiB | "
             f"{res['store_bytes'] / states:.1f} |")
 
@@ -48,9 +49,9 @@ def main():
     defines = [w for d in (args.defines or ["N=6"]) for w in ("-D", d)]
     check = [args.interleave, "check", args.model, *defines, "--json", "--trace-dir",
              "/tmp/ilv-bench-traces"]
-    print("| run | states | seconds | states per rank-second | bytes exchanged per state "
-          "| peak memory (largest rank) | store bytes per state |")
-    print("|---|---|---|---|---|---|---|")
+    print("| run | states | transitions per state | seconds | states per rank-second "
+          "| bytes exchanged per state | peak memory (largest rank) | store bytes per state |")
+    print("|---|---|---|---|---|---|---|---|")
     d, res = measure(check)
     print(row("one process", 1, d, res), flush=True)
     expected = d["states"]

@@ -17,10 +17,11 @@ constexpr std::uint64_t owner_seed = 0x9E3779B97F4A7C15ULL;
 constexpr std::size_t parent_chunk_bytes = std::size_t{1} << 20;
 /// "No parent rank": the initial state.
 constexpr std::uint32_t no_rank = 0xFFFFFFFFU;
-/// Expansions between looks at arrived batches.
-constexpr std::uint64_t receive_period = 64;
+/// Expansions between looks at arrived batches (a look may yield the processor when the
+/// machine is oversubscribed, so not too often; a batch takes about a thousand expansions).
+constexpr std::uint64_t receive_period = 256;
 /// Receive looks between interrupt and RSS checks.
-constexpr std::uint64_t rss_period = 64;
+constexpr std::uint64_t rss_period = 16;
 
 /// Severity order of the limits a rank can hit, for a max-reduction across ranks.
 std::uint64_t severity(Outcome o) {
@@ -85,7 +86,9 @@ Outcome DistributedSearch::run() {
         receive_depth_ = depth + 1;
         for (std::size_t id = begin; id < end && local_limit_ == Outcome::Complete; ++id) {
             if (++polls_ % receive_period == 0) {
-                exchange_.receive_ready(sink_);
+                if (ranks_ > 1) {
+                    exchange_.receive_ready(sink_);
+                }
                 poll();
             }
             expand(static_cast<StateId>(id), depth);
