@@ -17,8 +17,16 @@ if(ILV_MPI)
   add_test(NAME mpi/refusals_and_limits
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/mpi/refusals.sh $<TARGET_FILE:interleave>
       ${PROJECT_SOURCE_DIR} ${ilv_mpirun})
+  # Unit tests of the exchange and the search, run on 3 ranks (tests/mpi/distributed_unit.cpp).
+  add_executable(distributed_unit ${CMAKE_CURRENT_SOURCE_DIR}/mpi/distributed_unit.cpp)
+  target_include_directories(distributed_unit PRIVATE ${PROJECT_SOURCE_DIR})
+  target_link_libraries(distributed_unit PRIVATE ilv_distributed ilv_explorer ilv_properties
+    ilv_model ilv_warnings doctest::doctest)
+  target_compile_definitions(distributed_unit PRIVATE ILV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  separate_arguments(ilv_mpirun_list UNIX_COMMAND "${ilv_mpirun}")
+  add_test(NAME mpi/unit_np3 COMMAND ${ilv_mpirun_list} -np 3 $<TARGET_FILE:distributed_unit>)
   set_tests_properties(mpi/same_answers_np2 mpi/same_answers_np4 mpi/random_models_np3
-    mpi/refusals_and_limits PROPERTIES LABELS mpi TIMEOUT 600)
+    mpi/refusals_and_limits mpi/unit_np3 PROPERTIES LABELS mpi TIMEOUT 600)
 else()
   add_test(NAME cli/distributed_without_mpi
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/mpi/without_mpi.sh $<TARGET_FILE:interleave>
