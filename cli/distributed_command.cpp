@@ -13,10 +13,10 @@
 #include "traces/trace_builder.hpp"
 #include "traces/trace_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 #endif
 
 namespace ilv::cli {
@@ -56,8 +56,7 @@ std::string liveness_refusal(const CompiledModel& model, const PropertySet& prop
     }
     return "--distributed checks safety properties only and cannot check the liveness "
            "properties " +
-           names +
-           "; run without --distributed, or select safety properties with --property";
+           names + "; run without --distributed, or select safety properties with --property";
 }
 
 /// The counterexample of violated property `p`, reached along `path`.
@@ -88,8 +87,8 @@ bool write_traces(const CompiledModel& model, const LoadResult& loaded, const Ch
             continue;
         }
         const Trace t = make_trace(model, loaded, o, r.status, result.paths[p]);
-        const std::filesystem::path file =
-            std::filesystem::path(o.trace_dir) / (model.name() + "." + r.status.name + ".trace.json");
+        const std::filesystem::path file = std::filesystem::path(o.trace_dir) /
+                                           (model.name() + "." + r.status.name + ".trace.json");
         std::string error;
         if (!write_trace_file(file, t, error)) {
             std::cerr << "interleave: cannot write " << file.string() << ": " << error << '\n';

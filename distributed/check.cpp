@@ -6,8 +6,8 @@
 
 namespace ilv::dist {
 
-Violation rederive_violation(const CompiledModel& model, const PropertyStatus& p,
-                             ConstStateView s, std::uint32_t depth) {
+Violation rederive_violation(const CompiledModel& model, const PropertyStatus& p, ConstStateView s,
+                             std::uint32_t depth) {
     PropertySet one(model, PropertySelection{{p.name}, true});
     switch (p.kind) {
     case PropertyKind::Invariant:

@@ -18,9 +18,9 @@ using StatePath = std::vector<std::pair<ActionId, std::vector<Word>>>;
 
 /// The result of a distributed check, identical on every rank.
 struct DistributedCheck {
-    SearchResult search;                     ///< outcome and summed counters
-    DistributedStats stats;                  ///< per-rank states and exchange counters
-    std::vector<PropertyStatus> properties;  ///< final verdicts, in report order
+    SearchResult search;                    ///< outcome and summed counters
+    DistributedStats stats;                 ///< per-rank states and exchange counters
+    std::vector<PropertyStatus> properties; ///< final verdicts, in report order
     std::vector<StatePath> paths; ///< per property: path to the violating state (or the state
                                   ///< whose step failed); empty when not violated
 };

@@ -6,7 +6,9 @@ namespace ilv::dist {
 
 namespace {
 
-int as_count(std::size_t n) { return static_cast<int>(n); }
+int as_count(std::size_t n) {
+    return static_cast<int>(n);
+}
 
 void reduce_all(std::span<std::uint64_t> values, MPI_Op op) {
     MPI_Allreduce(MPI_IN_PLACE, values.data(), as_count(values.size()), MPI_UINT64_T, op,
@@ -33,11 +35,17 @@ Session::~Session() {
     }
 }
 
-void all_sum(std::span<std::uint64_t> values) { reduce_all(values, MPI_SUM); }
+void all_sum(std::span<std::uint64_t> values) {
+    reduce_all(values, MPI_SUM);
+}
 
-void all_min(std::span<std::uint64_t> values) { reduce_all(values, MPI_MIN); }
+void all_min(std::span<std::uint64_t> values) {
+    reduce_all(values, MPI_MIN);
+}
 
-void all_max(std::span<std::uint64_t> values) { reduce_all(values, MPI_MAX); }
+void all_max(std::span<std::uint64_t> values) {
+    reduce_all(values, MPI_MAX);
+}
 
 std::vector<std::uint64_t> all_gather(std::uint64_t value) {
     int ranks = 1;

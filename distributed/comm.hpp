@@ -27,6 +27,7 @@ public:
 
     /// This process's rank in MPI_COMM_WORLD (0 prints the report).
     [[nodiscard]] int rank() const noexcept { return rank_; }
+
     /// The number of ranks.
     [[nodiscard]] int ranks() const noexcept { return ranks_; }
 

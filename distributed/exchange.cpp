@@ -2,9 +2,8 @@
 
 #include "model/invariant.hpp"
 
-#include <mpi.h>
-
 #include <algorithm>
+#include <mpi.h>
 
 namespace ilv::dist {
 

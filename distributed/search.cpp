@@ -177,17 +177,16 @@ void DistributedSearch::receive(int from, std::span<const Word> records, std::ui
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t at = (first + k) * width;
             const Word header = records[at];
-            insert(records.subspan(at + 1, width - 1), hashes[k],
-                   static_cast<std::uint32_t>(from), static_cast<StateId>(header >> 32),
-                   static_cast<ActionId>(header & 0xFFFFFFFFU), depth);
+            insert(records.subspan(at + 1, width - 1), hashes[k], static_cast<std::uint32_t>(from),
+                   static_cast<StateId>(header >> 32), static_cast<ActionId>(header & 0xFFFFFFFFU),
+                   depth);
         }
     }
 }
 
 void DistributedSearch::insert(ConstStateView s, std::uint64_t h, std::uint32_t parent_rank,
                                StateId parent, ActionId action, std::uint32_t depth) {
-    const Outcome limit =
-        local_limit_ != Outcome::Complete ? local_limit_ : limit_before_insert();
+    const Outcome limit = local_limit_ != Outcome::Complete ? local_limit_ : limit_before_insert();
     if (limit != Outcome::Complete) {
         if (store_.find_hashed(s, h) == no_state) {
             local_limit_ = limit; // the state is dropped: the search is now incomplete
@@ -244,7 +243,8 @@ Outcome DistributedSearch::agree(std::uint64_t& added) {
         const PropertyStatus& st = statuses[p];
         decidable += st.selected && st.kind != PropertyKind::Liveness ? 1U : 0U;
         if (st.verdict == Verdict::Violated && st.violation) {
-            keys[p] = (std::uint64_t{st.violation->depth} << 32) | static_cast<std::uint64_t>(rank_);
+            keys[p] =
+                (std::uint64_t{st.violation->depth} << 32) | static_cast<std::uint64_t>(rank_);
         }
     }
     all_min(keys);

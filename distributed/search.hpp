@@ -49,16 +49,19 @@ struct DistributedOptions {
 struct FirstViolation {
     static constexpr std::uint64_t none = std::numeric_limits<std::uint64_t>::max();
     std::uint64_t key = none; ///< (depth << 32) | rank of the chosen violation; `none`: none
+
     [[nodiscard]] bool found() const noexcept { return key != none; }
+
     [[nodiscard]] std::uint32_t depth() const noexcept {
         return static_cast<std::uint32_t>(key >> 32);
     }
+
     [[nodiscard]] int rank() const noexcept { return static_cast<int>(key & 0xFFFFFFFFU); }
 };
 
 /// Totals of a distributed search, the same on every rank.
 struct DistributedStats {
-    SearchStats search;                        ///< summed states and transitions, max depth ...
+    SearchStats search;                         ///< summed states and transitions, max depth ...
     std::vector<std::uint64_t> states_per_rank; ///< states each rank owns
     ExchangeStats exchanged;                    ///< summed over ranks
 };

@@ -10,10 +10,10 @@
 #include "tests/support/model_text.hpp"
 
 #define DOCTEST_CONFIG_IMPLEMENT
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
@@ -101,12 +101,11 @@ TEST_CASE("unit: exchange delivers every record once, whatever the batch size") 
 TEST_CASE("unit: one-record batches give the single-process states, verdicts and depths") {
     // philosophers -D N=6: 198 states by hand count (docs/testing.md); broken_mutex and
     // range_error: invariant and runtime violations with shortest counterexamples.
-    const std::vector<std::pair<std::string, Overrides>> models = {
-        {"philosophers.ilv", {{"N", 6}}},
-        {"broken_mutex.ilv", {}},
-        {"range_error.ilv", {}},
-        {"assert_fail.ilv", {}},
-        {"ticket_lock.ilv", {}}};
+    const std::vector<std::pair<std::string, Overrides>> models = {{"philosophers.ilv", {{"N", 6}}},
+                                                                   {"broken_mutex.ilv", {}},
+                                                                   {"range_error.ilv", {}},
+                                                                   {"assert_fail.ilv", {}},
+                                                                   {"ticket_lock.ilv", {}}};
     for (const auto& [name, overrides] : models) {
         CAPTURE(name);
         const LoadResult loaded = example(name, overrides);
