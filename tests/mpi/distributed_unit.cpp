@@ -106,9 +106,10 @@ TEST_CASE("unit: one-record batches give the single-process states, verdicts and
                                                                    {"range_error.ilv", {}},
                                                                    {"assert_fail.ilv", {}},
                                                                    {"ticket_lock.ilv", {}}};
-    for (const auto& [name, overrides] : models) {
+    for (const auto& model : models) {
+        const std::string& name = model.first;
         CAPTURE(name);
-        const LoadResult loaded = example(name, overrides);
+        const LoadResult loaded = example(name, model.second);
         REQUIRE(loaded.model);
         const auto [reference, statuses] = single(*loaded.model);
         const dist::DistributedCheck d = distributed(*loaded.model, 1);
