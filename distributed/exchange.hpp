@@ -52,7 +52,9 @@ public:
     void receive_ready(const Sink& sink);
 
     /// Collective: sends what is left and the end markers, then delivers batches until every
-    /// other rank's end marker has arrived.
+    /// other rank's end marker has arrived. The caller must run another collective operation
+    /// before posting the next level's records, or a rank still waiting for end markers could
+    /// take them for this level's.
     void finish_level(const Sink& sink);
 
     /// What this rank sent so far.

@@ -88,6 +88,10 @@ TEST_CASE("unit: exchange delivers every record once, whatever the batch size") 
             }
         }
         exchange.finish_level(sink);
+        // A collective after each level, as the search's agreement: without it a rank that is
+        // done could send the next round's records to a rank still waiting for end markers.
+        std::uint64_t sync[] = {0};
+        dist::all_sum(sync);
         CHECK(well_formed);
         for (int from = 0; from < world; ++from) {
             const auto f = static_cast<std::size_t>(from);
