@@ -26,7 +26,7 @@ if(ILV_MPI)
   separate_arguments(ilv_mpirun_list UNIX_COMMAND "${ilv_mpirun}")
   add_test(NAME mpi/unit_np3 COMMAND ${ilv_mpirun_list} -np 3 $<TARGET_FILE:distributed_unit>)
   set_tests_properties(mpi/same_answers_np2 mpi/same_answers_np4 mpi/random_models_np3
-    mpi/refusals_and_limits mpi/unit_np3 PROPERTIES LABELS mpi TIMEOUT 600)
+    mpi/refusals_and_limits mpi/unit_np3 PROPERTIES LABELS mpi TIMEOUT 1200)
   if(ILV_SANITIZE)
     # Open MPI never frees what its initialisation and plugins allocate (about 120 KB that
     # LeakSanitizer reports at exit, no frame of ours), so leak checking is off for these
