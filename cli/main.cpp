@@ -1,5 +1,6 @@
 // The `interleave` executable: argument parsing and dispatch only.
 #include "cli/check_command.hpp"
+#include "cli/distributed_command.hpp"
 #include "cli/view_command.hpp"
 #include "cli/export_command.hpp"
 #include "cli/stop_signals.hpp"
@@ -11,6 +12,9 @@
 #include <iostream>
 
 namespace {
+
+/// `check --distributed`: run on the ranks of an MPI job (cli/distributed_command.hpp).
+bool distributed = false;
 
 const char* const check_help = R"(Explore every interleaving of MODEL and check its properties.
 
@@ -102,6 +106,9 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
     check->add_option("--junit", o.junit_path, "also write a JUnit XML report here (docs/ci.md)");
     check->add_option("--sarif", o.sarif_path, "also write a SARIF 2.1.0 log here (docs/ci.md)");
     add_run_flags(*check, o);
+    check->add_flag("--distributed", distributed,
+                    "spread the search over the ranks of an MPI job: mpirun -np 4 interleave "
+                    "check MODEL --distributed (safety properties only; docs/distributed.md)");
 }
 
 int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defines,
@@ -121,7 +128,7 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
     o.search.order = order == "dfs" ? ilv::SearchOrder::Dfs : ilv::SearchOrder::Bfs;
     o.fairness = fairness == "none" ? ilv::Fairness::None : ilv::Fairness::Weak;
     o.search.interrupt = &ilv::cli::stop_requested();
-    return ilv::cli::run_check(o);
+    return distributed ? ilv::cli::run_distributed_check(o) : ilv::cli::run_check(o);
 }
 
 const char* const export_help = R"(Write MODEL as Promela for SPIN (docs/promela.md): one active proctype per process
