@@ -123,7 +123,7 @@ int run_check(const CheckOptions& options) {
     }
     const bool written = write_traces(model, loaded, options, explorer, report);
     std::cout << (options.json ? render_json(report) : render_summary(report));
-    return written ? report_exit_code(report) : exit_code::internal;
+    return written ? report_exit_code(report) : exit_code::usage; // an unwritable --trace-dir
 }
 
 } // namespace ilv::cli
