@@ -220,7 +220,7 @@ Type Compiler::at_location(const ast::AtExpr& at, SourceRange where, Context& ct
     auto it = p.location_index.find(at.location.text);
     if (it == p.location_index.end()) {
         error(at.location.range, code::unknown_location,
-              "process '" + p.name + "' has no location '" + at.location.text + "'");
+              "unknown location '" + at.location.text + "' in process '" + p.name + "'");
         return error_type;
     }
     if (r->dynamic) {
