@@ -1,8 +1,10 @@
 #include "cli/export_command.hpp"
 
+#include "cli/io_reason.hpp"
 #include "explorer/exit_codes.hpp"
 #include "model/promela_export.hpp"
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 
@@ -18,11 +20,14 @@ int run_export_promela(const ExportOptions& options) {
         std::cout << *result.promela;
         return std::cout.flush() ? exit_code::ok : exit_code::usage;
     }
+    errno = 0;
     std::ofstream out(options.output_path, std::ios::binary);
+    const int open_error = errno;
     out << *result.promela;
     out.close();
     if (!out) {
-        std::cerr << "interleave: cannot write " << options.output_path << '\n';
+        std::cerr << "interleave: cannot write " << options.output_path << io_reason(open_error)
+                  << '\n';
         return exit_code::usage;
     }
     return exit_code::ok;

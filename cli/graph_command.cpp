@@ -1,4 +1,5 @@
 #include "cli/check_command.hpp"
+#include "cli/io_reason.hpp"
 #include "cli/view_command.hpp"
 #include "explorer/exit_codes.hpp"
 #include "explorer/state_graph.hpp"
@@ -7,6 +8,7 @@
 #include "traces/trace_json.hpp"
 #include "traces/trace_view.hpp"
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -160,11 +162,13 @@ int run_graph(const GraphOptions& o) {
     if (trace && !highlight(*trace, model, graph, nodes, edges)) {
         return exit_code::usage;
     }
+    errno = 0;
     std::ofstream out(o.dot_path, std::ios::trunc);
+    const int open_error = errno;
     write_dot(out, graph_title(model, graph, o.max_states), nodes, edges);
     out.close();
     if (!out) {
-        std::cerr << "interleave: cannot write " << o.dot_path << '\n';
+        std::cerr << "interleave: cannot write " << o.dot_path << io_reason(open_error) << '\n';
         return exit_code::usage;
     }
     std::cout << "graph: wrote " << o.dot_path << " (" << nodes.size() << " states, "

@@ -1,11 +1,13 @@
 #include "cli/view_command.hpp"
 
+#include "cli/io_reason.hpp"
 #include "explorer/exit_codes.hpp"
 #include "traces/trace_html.hpp"
 #include "traces/trace_json.hpp"
 #include "traces/trace_text.hpp"
 #include "traces/view_extras.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -46,11 +48,13 @@ bool use_color(bool no_color) {
 }
 
 int write_html(const Trace& trace, const ViewExtras& extras, const std::string& output) {
+    errno = 0;
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    const int open_error = errno;
     out << render_trace_html(trace, extras);
     out.close();
     if (!out) {
-        std::cerr << "interleave: cannot write " << output << '\n';
+        std::cerr << "interleave: cannot write " << output << io_reason(open_error) << '\n';
         return exit_code::usage;
     }
     std::cout << "view: wrote " << output << '\n';

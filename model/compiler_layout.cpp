@@ -43,6 +43,7 @@ void Compiler::declare_var(const ast::VarDecl& v, Context& ctx, std::string pref
         if (st.kind != TypeKind::Int || *n < 1 || *n > max_array_length) {
             error(v.size->range, code::array_too_large,
                   "array size must be an int from 1 to " + std::to_string(max_array_length));
+            broken_.insert(v.name.text);
             return;
         }
         info.length = static_cast<std::uint32_t>(*n);
@@ -179,6 +180,7 @@ void Compiler::declare_processes() {
                       "process family '" + p.name + "' needs 1 to " +
                           std::to_string(max_family_size) + " instances, range is " +
                           std::to_string(*lo) + ".." + std::to_string(*hi));
+                broken_.insert(p.name);
                 continue;
             }
             p.lo = *lo;
@@ -199,6 +201,7 @@ void Compiler::declare_processes() {
         if (p.locations.empty()) {
             error(decl.name.range, code::no_locations,
                   "process '" + p.name + "' declares no location");
+            broken_.insert(p.name);
             continue;
         }
         for (const auto& e : decl.ends) {

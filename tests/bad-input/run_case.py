@@ -161,7 +161,7 @@ class Runner:
             self.problems.append(f"exit code {code}, expected {want}")
         self.check_stderr(err)
         self.check_stdout(out)
-        if self.case.keys.get("json") or self.case.keys.get("json-message"):
+        if any(self.case.keys.get(k) for k in ("json", "json-message", "json-steps")):
             self.check_json(out)
         if code != want or self.problems:
             self.problems.append(f"command: interleave {' '.join(args)}\n--- stdout\n{out}"
@@ -227,6 +227,11 @@ class Runner:
             got = found.get(name, {}).get("message")
             if got != message:
                 self.problems.append(f"property {name}: message {got!r}, expected {message!r}")
+        for want in self.case.keys.get("json-steps", []):
+            name, steps = want.split()
+            got = found.get(name, {}).get("steps")
+            if got != int(steps):
+                self.problems.append(f"property {name}: {got} steps, expected {steps}")
         if self.case.one("replays") == "yes":
             self.replay_all(found)
 
