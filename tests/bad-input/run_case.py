@@ -24,7 +24,7 @@ CRASH_MARKERS = ("AddressSanitizer", "LeakSanitizer", ": runtime error: ", "term
                  "internal error", "Segmentation fault", "Aborted", "what():")
 EXCERPT = re.compile(r"^ +(\d+)? \| ")
 DIAGNOSTIC = re.compile(r"^(.*?):(\d+):(\d+): (error|warning|note): ")
-ACTIONS = ("setup", "copy", "append", "write", "truncate", "json-set", "json-del", "chmod")
+ACTIONS = ("setup", "copy", "append", "replace", "write", "truncate", "json-set", "json-del")
 
 
 class Case:
@@ -35,7 +35,10 @@ class Case:
         self.dir = os.path.dirname(self.path)
         self.keys = {}
         self.actions = []
+        self.stderr = []  # ("stderr" | "stderr-regex", text), in order
         for key, value in self.read_pairs():
+            if key in ("stderr", "stderr-regex"):
+                self.stderr.append((key, value))
             if key in ACTIONS:
                 self.actions.append((key, value))
             else:
@@ -124,11 +127,16 @@ class Runner:
         with open(words[0], "wb") as f:
             f.write(words[1].replace("\\n", "\n").encode("utf-8") if len(words) > 1 else b"")
 
+    def do_replace(self, words):
+        with open(words[0], encoding="utf-8") as f:
+            text = f.read()
+        if words[1] not in text:
+            raise ValueError(f"replace: {words[1]!r} is not in {words[0]}")
+        with open(words[0], "w", encoding="utf-8") as f:
+            f.write(text.replace(words[1], words[2].replace("\\n", "\n"), 1))
+
     def do_truncate(self, words):
         os.truncate(words[0], int(words[1]))
-
-    def do_chmod(self, words):
-        os.chmod(words[0], int(words[1], 8))
 
     def do_json_set(self, words):
         self.edit_json(words[0], words[1], lambda parent, key: parent.__setitem__(
@@ -170,8 +178,11 @@ class Runner:
     def check_stderr(self, err):
         lines = err.splitlines()
         heads = [line for line in lines if not EXCERPT.match(line)]
-        want = self.case.keys.get("stderr", [])
-        if heads != want:
+        want = [text for _, text in self.case.stderr]
+        same = len(heads) == len(want) and all(
+            re.fullmatch(text, head) if key == "stderr-regex" else text == head
+            for (key, text), head in zip(self.case.stderr, heads))
+        if not same:
             self.problems.append("stderr lines differ:\n  expected:\n" +
                                  "".join(f"    {w}\n" for w in want) + "  got:\n" +
                                  "".join(f"    {h}\n" for h in heads))
@@ -201,6 +212,12 @@ class Runner:
 
     def check_stdout(self, out):
         lines = out.splitlines()
+        for pattern in self.case.keys.get("stdout-regex", []):
+            if not any(re.fullmatch(pattern, line) for line in lines):
+                self.problems.append(f"no stdout line matches {pattern!r}")
+        for text in self.case.keys.get("stdout-not", []):
+            if text in out:
+                self.problems.append(f"stdout contains {text!r}")
         at = 0
         for want in self.case.keys.get("stdout", []):
             while at < len(lines) and lines[at] != want:
