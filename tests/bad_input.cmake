@@ -14,3 +14,8 @@ foreach(case ${bad_input_cases})
             $<TARGET_FILE:interleave> ${case})
   set_tests_properties(bad-input/${rel} PROPERTIES LABELS bad-input)
 endforeach()
+
+# Every code of docs/errors.md is expected by at least one case.
+add_test(NAME bad-input/every_code_has_a_case
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/bad-input/check_codes.py ${PROJECT_SOURCE_DIR})
+set_tests_properties(bad-input/every_code_has_a_case PROPERTIES LABELS bad-input)
