@@ -182,7 +182,7 @@ ModelRun check_model(const CheckOptions& options) {
     }
     const bool written = write_traces(model, loaded, options, explorer, report);
     note_stop_signal();
-    run.exit_code = written ? final_exit_code(options, report) : exit_code::internal;
+    run.exit_code = written ? final_exit_code(options, report) : exit_code::usage; // e.g. an unwritable --trace-dir
     if (!written) {
         run.error = "interleave: a counterexample could not be written (see the messages above)\n";
     }

@@ -58,7 +58,7 @@ int run_check(const CheckOptions& options) {
     if (!options.sarif_path.empty()) {
         written = write_report(options.sarif_path, render_sarif(runs), "SARIF") && written;
     }
-    return written ? worst_exit_code(runs) : exit_code::internal;
+    return written ? worst_exit_code(runs) : exit_code::usage; // an unwritable report path
 }
 
 } // namespace ilv::cli

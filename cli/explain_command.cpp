@@ -1,6 +1,7 @@
 #include "cli/check_command.hpp"
 
 #include "explorer/exit_codes.hpp"
+#include "traces/digest.hpp"
 #include "traces/trace_json.hpp"
 #include "traces/trace_story.hpp"
 
@@ -22,7 +23,16 @@ int run_explain(const std::string& trace_path, bool markdown) {
     if (in) {
         source << in.rdbuf();
     }
-    const std::string text = source.str();
+    std::string text = source.str();
+    if (!in) {
+        std::cerr << "interleave: note: cannot read the model " << trace->model_path
+                  << "; the story has no step descriptions\n";
+    } else if (model_digest(text) != trace->model_digest) {
+        // Its lines may have moved: comments found now could describe other steps.
+        std::cerr << "interleave: note: the model " << trace->model_path
+                  << " changed since the trace was written; the story has no step descriptions\n";
+        text.clear();
+    }
     std::cout << trace_story(*trace, StoryOptions{markdown, text});
     return exit_code::ok;
 }

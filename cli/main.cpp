@@ -66,6 +66,13 @@ void add_run_flags(CLI::App& check, ilv::cli::CheckOptions& o) {
         ->check(CLI::Range(0.0, 86400.0));
 }
 
+/// Rejects "-1" for an unsigned option, which CLI11 would otherwise wrap to 2^64 - 1.
+const CLI::Validator not_negative(
+    [](const std::string& text) {
+        return text.empty() || text[0] != '-' ? std::string() : std::string("must not be negative");
+    },
+    "");
+
 void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string>& defines,
                std::string& order, std::string& memory, std::string& fairness) {
     CLI::App* check = app.add_subcommand("check", "check a model's properties");
@@ -76,8 +83,10 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
                       "override a const: -D OPENERS=3 (repeatable; true/false allowed)");
     check->add_option("--search", order, "search order: bfs (default, shortest traces) or dfs")
         ->check(CLI::IsMember({"bfs", "dfs"}));
-    check->add_option("--max-states", o.search.max_states,
-                      "stop after storing this many states (verdict incomplete)");
+    check
+        ->add_option("--max-states", o.search.max_states,
+                     "stop after storing this many states (verdict incomplete)")
+        ->check(not_negative);
     check->add_option("--max-depth", o.search.max_depth,
                       "do not expand states this many steps deep (verdict incomplete if cut)");
     check->add_option("--memory-limit", memory,

@@ -89,7 +89,8 @@ int run_replay(const std::string& trace_path, const std::string& model_path) {
     const ReplayResult result =
         replay(model, *trace, invariant_violated(model, trace->property.name),
                trace->property.kind == "liveness" ? &*liveness : nullptr);
-    std::cout << "replay: " << result.message << '\n';
+    // Success reads "replay confirms: ...", so only a divergence gets the "replay: " prefix.
+    std::cout << (result.ok ? "" : "replay: ") << result.message << '\n';
     return result.ok ? exit_code::ok : exit_code::violated;
 }
 

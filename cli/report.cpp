@@ -87,8 +87,9 @@ std::string render_summary(const CheckReport& r) {
         out += "  " + pad(s.name, width) + pad(std::string(kind_name(s.kind)), 11) +
                std::string(verdict_name(s.verdict));
         if (s.violation) {
-            out += "  (" + std::to_string(s.violation->depth + (s.violation->failure ? 1 : 0)) +
-                   " steps) " + s.violation->message;
+            const std::size_t steps = s.violation->depth + (s.violation->failure ? 1 : 0);
+            out += "  (" + std::to_string(steps) + (steps == 1 ? " step) " : " steps) ") +
+                   s.violation->message;
         }
         out += '\n';
         if (!p.trace_path.empty()) {

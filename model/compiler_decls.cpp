@@ -116,6 +116,13 @@ void Compiler::apply_overrides() {
             error({}, code::unknown_override, "-D " + name + ": the model has no const '" + name + "'");
             continue;
         }
+        if (it->second.override_value) {
+            // Two values for one const: neither silently wins (and a trace records each once).
+            error({}, code::bad_override,
+                  "-D " + name + "=" + std::to_string(value) + ": '" + name +
+                      "' is already set to " + std::to_string(*it->second.override_value));
+            continue;
+        }
         it->second.override_value = value;
     }
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -231,6 +232,11 @@ public:
     StateLayout no_state_;           ///< empty layout for evaluating constants
     std::vector<std::string> inlining_; ///< fns being inlined (recursion guard)
     bool code_too_large_reported_ = false;
+    SourceRange outer_call_; ///< the call in a step or fn body that the current inlining began at
+    /// Names whose declaration failed (a bad family range or array size, no locations): their
+    /// uses are not reported again as unknown processes or scalars, so one mistake (often a
+    /// bad -D value) gives one error, not a cascade.
+    std::set<std::string> broken_;
 };
 
 } // namespace ilv::detail

@@ -43,6 +43,7 @@ void Compiler::declare_var(const ast::VarDecl& v, Context& ctx, std::string pref
         if (st.kind != TypeKind::Int || *n < 1 || *n > max_array_length) {
             error(v.size->range, code::array_too_large,
                   "array size must be an int from 1 to " + std::to_string(max_array_length));
+            broken_.insert(v.name.text);
             return;
         }
         info.length = static_cast<std::uint32_t>(*n);
@@ -101,8 +102,8 @@ void Compiler::set_initial(const ast::VarDecl& v, Context& ctx, const VarInfo& i
         }
         if (*value < info.type.lower || *value > info.type.upper) {
             error(values[k]->range, code::initial_out_of_range,
-                  "initial value " + std::to_string(*value) + " of '" + info.name +
-                      "' is out of range " + std::to_string(info.type.lower) + ".." +
+                  "initial value " + std::to_string(*value) + " of '" +
+                      out_.layout.slot(static_cast<SlotId>(first + k)).name + "' is out of range " + std::to_string(info.type.lower) + ".." +
                       std::to_string(info.type.upper));
             return;
         }
@@ -143,9 +144,12 @@ void Compiler::declare_locals(ProcInfo& p) {
                 if (!p.locals.emplace(v.name.text, info).second) {
                     error(v.name.range, code::duplicate_name,
                           "'" + v.name.text + "' is already declared in '" + p.name + "'");
-                } else if (top_names_.count(v.name.text) != 0) {
-                    error(v.name.range, code::duplicate_name,
-                          "local '" + v.name.text + "' hides a global declaration");
+                } else if (const auto global = top_names_.find(v.name.text);
+                           global != top_names_.end()) {
+                    diags_.error_with_note(v.name.range, code::duplicate_name,
+                                           "local '" + v.name.text + "' hides a global declaration",
+                                           global->second,
+                                           "the global '" + v.name.text + "' is declared here");
                 }
                 p.local_order.push_back(v.name.text);
             }
@@ -176,6 +180,7 @@ void Compiler::declare_processes() {
                       "process family '" + p.name + "' needs 1 to " +
                           std::to_string(max_family_size) + " instances, range is " +
                           std::to_string(*lo) + ".." + std::to_string(*hi));
+                broken_.insert(p.name);
                 continue;
             }
             p.lo = *lo;
@@ -184,8 +189,11 @@ void Compiler::declare_processes() {
         }
         for (const auto& loc : decl.locations) {
             const auto idx = static_cast<std::uint32_t>(p.locations.size());
-            if (!p.location_index.emplace(loc.text, idx).second) {
-                error(loc.range, code::duplicate_name, "location '" + loc.text + "' is already declared");
+            if (const auto [first, fresh] = p.location_index.emplace(loc.text, idx); !fresh) {
+                diags_.error_with_note(loc.range, code::duplicate_name,
+                                       "location '" + loc.text + "' is already declared",
+                                       decl.locations[first->second].range,
+                                       "previous declaration of '" + loc.text + "' is here");
                 continue;
             }
             p.locations.push_back(loc.text);
@@ -193,6 +201,7 @@ void Compiler::declare_processes() {
         if (p.locations.empty()) {
             error(decl.name.range, code::no_locations,
                   "process '" + p.name + "' declares no location");
+            broken_.insert(p.name);
             continue;
         }
         for (const auto& e : decl.ends) {

@@ -17,7 +17,10 @@ Place Compiler::place(const ast::Expr& e, Context& ctx, Emitter& em) {
             return p;
         }
         if (p.length == 0) {
-            error(ix->base->range, code::not_an_array, "'" + p.name + "' is not an array");
+            const ast::NameRef* base = as_name(*ix->base);
+            if (base == nullptr || broken_.count(base->name.text) == 0) {
+                error(ix->base->range, code::not_an_array, "'" + p.name + "' is not an array");
+            }
             return {};
         }
         if (!index_into(p, *ix->index, ctx, em)) {
@@ -115,7 +118,9 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
         }
         auto it = proc_by_name_.find(n->name.text);
         if (it == proc_by_name_.end()) {
-            error(e.range, code::unknown_process, "unknown process '" + n->name.text + "'");
+            if (broken_.count(n->name.text) == 0) {
+                error(e.range, code::unknown_process, "unknown process '" + n->name.text + "'");
+            }
             return std::nullopt;
         }
         const ProcInfo& p = procs_[it->second];
@@ -134,7 +139,10 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
     }
     auto it = proc_by_name_.find(base->name.text);
     if (it == proc_by_name_.end()) {
-        error(ix->base->range, code::unknown_process, "unknown process '" + base->name.text + "'");
+        if (broken_.count(base->name.text) == 0) {
+            error(ix->base->range, code::unknown_process,
+                  "unknown process '" + base->name.text + "'");
+        }
         return std::nullopt;
     }
     const ProcInfo& p = procs_[it->second];
@@ -220,7 +228,7 @@ Type Compiler::at_location(const ast::AtExpr& at, SourceRange where, Context& ct
     auto it = p.location_index.find(at.location.text);
     if (it == p.location_index.end()) {
         error(at.location.range, code::unknown_location,
-              "process '" + p.name + "' has no location '" + at.location.text + "'");
+              "unknown location '" + at.location.text + "' in process '" + p.name + "'");
         return error_type;
     }
     if (r->dynamic) {

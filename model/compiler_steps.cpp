@@ -197,7 +197,10 @@ void Compiler::compile_properties() {
 std::vector<ActionId> Compiler::step_actions(const ast::StepRef& ref) {
     auto it = proc_by_name_.find(ref.process.text);
     if (it == proc_by_name_.end()) {
-        error(ref.process.range, code::unknown_process, "unknown process '" + ref.process.text + "'");
+        if (broken_.count(ref.process.text) == 0) {
+            error(ref.process.range, code::unknown_process,
+                  "unknown process '" + ref.process.text + "'");
+        }
         return {};
     }
     const ProcInfo& p = procs_[it->second];

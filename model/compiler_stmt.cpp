@@ -107,9 +107,13 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
     if (fn.recursive || std::count(inlining_.begin(), inlining_.end(), c.callee.text) != 0) {
         return; // reported once at the declaration
     }
+    if (inlining_.empty()) {
+        outer_call_ = where;
+    }
     if (em.code().instrs.size() > max_code_size) {
         if (!code_too_large_reported_) {
-            error(where, code::code_too_large,
+            // At the outermost call, which the user can change, not deep inside some fn.
+            error(outer_call_, code::code_too_large,
                   "more than " + std::to_string(max_code_size) +
                       " instructions after inlining fn calls; call fewer fns from fns");
             code_too_large_reported_ = true;

@@ -196,7 +196,8 @@ Token Lexer::lex_number() {
     }
     Token t = make(TokenKind::Int, begin);
     if (too_large) {
-        diags_.error(t.range, code::integer_too_large, "integer literal too large");
+        diags_.error(t.range, code::integer_too_large,
+                     "integer literal too large (the limit is 2^62-1)");
     } else {
         t.int_value = value;
     }

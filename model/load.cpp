@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -22,14 +23,26 @@ LoadResult load_model_text(std::string text, std::string path, const Overrides& 
 }
 
 bool read_model_source(const std::string& path, std::string& text, Diagnostics& diagnostics) {
+    // The diagnostic is rendered after the path, so the message does not repeat it.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        diagnostics.error({}, code::cannot_read, "cannot read: is a directory");
+        return false;
+    }
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diagnostics.error({}, code::cannot_read,
-                          "cannot read '" + path + "': " + std::strerror(errno));
+                          std::string("cannot read: ") + std::strerror(errno));
         return false;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
+    if (in.bad()) {
+        diagnostics.error({}, code::cannot_read,
+                          std::string("cannot read: ") + std::strerror(errno));
+        return false;
+    }
     text = buffer.str();
     return true;
 }

@@ -84,6 +84,9 @@ Emitted constant(std::int64_t v) {
 } // namespace
 
 void Writer::unsupported(SourceRange where, const std::string& message) {
+    if (!reported_.insert({where.begin.line, where.begin.column}).second) {
+        return;
+    }
     diags_.error(where, code::not_exportable, "cannot export to Promela: " + message);
 }
 

@@ -203,7 +203,7 @@ public:
     std::string scratch(const std::string& base, std::uint32_t k);
     /// Statements joined by `;`, indented (`skip` when there are none).
     std::string block_text(const std::vector<std::string>& stmts, int indent) const;
-    /// Reports E0701 at `where`.
+    /// Reports E0701 at `where`, once per position (a statement's parts share its position).
     void unsupported(SourceRange where, const std::string& message);
 
     detail::Compiler& c_;
@@ -213,6 +213,7 @@ public:
     NameTable names_;
     std::map<std::string, std::string> const_names_;  ///< const → Promela name
     std::map<std::string, std::string> member_names_; ///< enum member → Promela name
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported_; ///< E0701 (line, column)s
     std::map<std::string, VarMap> globals_;
     std::map<std::string, std::string> proc_names_;   ///< process → proctype name
     std::map<std::string, std::map<std::string, VarMap>> locals_;

@@ -176,13 +176,13 @@ bool write_trace_file(const std::filesystem::path& path, const Trace& trace, std
 std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::string& error) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        error = path.string() + ": cannot read: is a directory";
+        error = "cannot read: is a directory";
         return std::nullopt;
     }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in.is_open()) {
-        error = path.string() + ": cannot read: " + errno_text(errno);
+        error = "cannot read: " + errno_text(errno);
         return std::nullopt;
     }
     std::string text;
@@ -191,14 +191,10 @@ std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::str
         text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
     }
     if (in.bad()) {
-        error = path.string() + ": cannot read: " + errno_text(errno);
+        error = "cannot read: " + errno_text(errno);
         return std::nullopt;
     }
-    std::optional<Trace> trace = trace_from_json(text, error);
-    if (!trace) {
-        error = path.string() + ": " + error;
-    }
-    return trace;
+    return trace_from_json(text, error);
 }
 
 } // namespace ilv

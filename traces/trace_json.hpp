@@ -33,7 +33,8 @@ inline constexpr int trace_format_version = 1;
 [[nodiscard]] bool write_trace_file(const std::filesystem::path& path, const Trace& trace,
                                     std::string& error);
 
-/// Reads and validates the trace at `path`; on failure `error` starts with the path.
+/// Reads and validates the trace at `path`; on failure `error` says why, without the path
+/// (callers print it as `PATH: error: ...`, so the path is not printed twice).
 [[nodiscard]] std::optional<Trace> read_trace_file(const std::filesystem::path& path,
                                                    std::string& error);
 

@@ -91,7 +91,7 @@ TEST_CASE("parser: E0103 an unterminated comment is located at its opening") {
 
 TEST_CASE("parser: E0104 integer literals above 2^62-1") {
     CHECK(diagnose("model m;\nconst BIG = 4611686018427387904;\n") ==
-          "t.ilv:2:13: error: integer literal too large [E0104]\n"
+          "t.ilv:2:13: error: integer literal too large (the limit is 2^62-1) [E0104]\n"
           "    2 | const BIG = 4611686018427387904;\n"
           "      |             ^~~~~~~~~~~~~~~~~~~\n");
 }
@@ -100,7 +100,7 @@ TEST_CASE("parser: E0105 nesting deeper than 256 levels stops the parse") {
     // Each parenthesis opens one nesting level; the 257th '(' is on line 2 + 257.
     const std::string text =
         "model m;\ninvariant i:\n" + repeat("(\n", 300) + "x" + repeat(")", 300) + ";\n";
-    CHECK(diagnose(text) == "t.ilv:259:1: error: nesting too deep [E0105]\n"
+    CHECK(diagnose(text) == "t.ilv:259:1: error: nesting too deep (more than 256 levels) [E0105]\n"
                             "  259 | (\n"
                             "      | ^\n");
     const std::string at_limit = repeat("(", 256) + "x" + repeat(")", 256);

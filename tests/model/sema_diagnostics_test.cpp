@@ -230,7 +230,12 @@ TEST_CASE("sema: E0601 and E0602 bad -D overrides") {
 TEST_CASE("sema: E0001 unreadable file") {
     const auto r = ilv::load_model_file("/nonexistent/x.ilv", {});
     CHECK(r.rendered() ==
-          "/nonexistent/x.ilv: error: cannot read '/nonexistent/x.ilv': No such file or directory [E0001]\n");
+          "/nonexistent/x.ilv: error: cannot read: No such file or directory [E0001]\n");
+}
+
+TEST_CASE("sema: E0001 a directory is not a model") {
+    const auto r = ilv::load_model_file(ILV_SOURCE_DIR, {});
+    CHECK(r.rendered() == std::string(ILV_SOURCE_DIR) + ": error: cannot read: is a directory [E0001]\n");
 }
 
 TEST_CASE("sema: every error of a file is reported") {
