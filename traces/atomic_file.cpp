@@ -10,14 +10,16 @@ namespace ilv {
 
 namespace {
 
-/// Writes `text` to `path` (truncating); false with `error` set on failure.
-bool write_whole(const std::filesystem::path& path, std::string_view text, std::string& error) {
+/// Writes `text` to `path` (truncating); false with `error` set on failure, naming `target`
+/// (the file the user asked for, not the temporary name it is written under).
+bool write_whole(const std::filesystem::path& path, const std::filesystem::path& target,
+                 std::string_view text, std::string& error) {
     errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     if (!out) {
-        error = "cannot write '" + path.string() + "': " + std::generic_category().message(errno);
+        error = "cannot write " + target.string() + ": " + std::generic_category().message(errno);
         return false;
     }
     return true;
@@ -59,16 +61,16 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view t
     const auto status = std::filesystem::status(path, ec);
     if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status) ||
         std::filesystem::is_fifo(status) || std::filesystem::is_socket(status)) {
-        return write_whole(path, text, error); // a device or pipe: never rename over it
+        return write_whole(path, path, text, error); // a device or pipe: never rename over it
     }
     const std::filesystem::path temp = temporary_path(path);
-    if (!write_whole(temp, text, error)) {
+    if (!write_whole(temp, path, text, error)) {
         std::filesystem::remove(temp, ec);
         return false;
     }
     std::filesystem::rename(temp, path, ec);
     if (ec) {
-        error = "cannot rename '" + temp.string() + "' to '" + path.string() + "': " + ec.message();
+        error = "cannot write " + path.string() + ": " + ec.message();
         std::filesystem::remove(temp, ec);
         return false;
     }

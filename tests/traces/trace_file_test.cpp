@@ -104,7 +104,7 @@ TEST_CASE("trace_file: reports unwritable targets without leaving debris") {
     fs::create_directory(occupied);
     fs::create_directory(occupied / "inside"); // a non-empty directory cannot be renamed over
     CHECK_FALSE(write_trace_file(occupied, test::invariant_sample(), error));
-    CHECK(error.rfind("cannot rename ", 0) == 0);
+    CHECK(error.rfind("cannot write " + occupied.string() + ": ", 0) == 0); // not the temporary
     CHECK(entries(dir.path()) == std::vector<std::string>{"file", "occupied"});
 }
 
