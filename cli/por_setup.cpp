@@ -29,8 +29,10 @@ PorSetup setup_por(const CompiledModel& model, const PropertySet& properties, bo
         return out;
     }
     out.tables = std::make_unique<PartialOrder>(model, visible_slots(model, properties));
-    out.note = "on (states and transitions of the reduced graph; counterexamples need not be "
-               "shortest)";
+    out.note = out.tables->qualifying_sites() == 0
+                   ? "on (no step of this model qualifies: the graph is the full one)"
+                   : "on (states and transitions of the reduced graph; counterexamples need not "
+                     "be shortest)";
     return out;
 }
 

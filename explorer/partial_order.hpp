@@ -33,6 +33,7 @@ public:
 
     /// The qualifying site of action `a`, or `no_site`; actions of one site share the number.
     [[nodiscard]] std::uint32_t site(ActionId a) const noexcept { return site_[a]; }
+
     /// Number of qualifying sites (0: the reduction can never apply to this model).
     [[nodiscard]] std::size_t qualifying_sites() const noexcept { return qualifying_; }
 
@@ -63,6 +64,7 @@ private:
     [[nodiscard]] bool is_rejected(std::uint32_t s) const noexcept;
     /// True when one of `failures` belongs to site `s`.
     [[nodiscard]] bool fails(std::uint32_t s, std::span<const StepFailure> failures) const noexcept;
+
     /// True when a successor of site `s` in [first, end) revisits (C3).
     template <class Revisits>
     bool any_revisit(std::uint32_t s, const SuccessorBuffer& successors, std::size_t first,
@@ -75,7 +77,7 @@ private:
         return false;
     }
 
-    std::vector<std::uint32_t> site_;             ///< by ActionId
+    std::vector<std::uint32_t> site_; ///< by ActionId
     std::size_t qualifying_ = 0;
     mutable std::vector<std::uint32_t> rejected_; ///< scratch of `choose`
 };

@@ -134,8 +134,7 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
     for (const std::uint64_t h : e.hashes) {
         store_.prefetch(h);
     }
-    const std::uint32_t site =
-        ample_site(id, e.successors, e.begin, e.end, e.failures, e.hashes);
+    const std::uint32_t site = ample_site(id, e.successors, e.begin, e.end, e.failures, e.hashes);
     for (std::size_t i = e.begin; i < e.end; ++i) {
         if (site != PartialOrder::no_site && options_.por->site(e.successors.action(i)) != site) {
             continue;
@@ -152,9 +151,8 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
     return true;
 }
 
-std::uint32_t Explorer::ample_site(StateId id, const SuccessorBuffer& successors,
-                                   std::size_t begin, std::size_t end,
-                                   std::span<const StepFailure> failures,
+std::uint32_t Explorer::ample_site(StateId id, const SuccessorBuffer& successors, std::size_t begin,
+                                   std::size_t end, std::span<const StepFailure> failures,
                                    std::span<const std::uint64_t> hashes) {
     if (options_.por == nullptr) {
         return PartialOrder::no_site;

@@ -1,13 +1,14 @@
 // Partial-order reduction (explorer/partial_order.hpp): which steps may form ample sets, and
 // state counts of reduced searches on small models counted by hand.
 #include "explorer/partial_order.hpp"
+
 #include "explorer/property_observer.hpp"
 #include "explorer/search.hpp"
 #include "tests/support/model_text.hpp"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
