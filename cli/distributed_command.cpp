@@ -167,7 +167,7 @@ int check(const CheckOptions& o, const dist::Session& session, std::ostream& err
     report.defines = o.defines;
     report.state_bytes = model.layout().words() * sizeof(Word);
     for (const PropertyStatus& s : result.properties) {
-        report.properties.push_back({s, ""});
+        report.properties.push_back({s, "", std::nullopt, ""});
     }
     if (session.rank() != 0) {
         return report_exit_code(report);
