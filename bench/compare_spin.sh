@@ -120,8 +120,8 @@ compare_model() {
     # shellcheck disable=SC2086
     run_ours ours.txt "$model" $defines
     states=$(cut -d' ' -f1 "$work/ours.txt")
-    # SPIN checks no liveness property of the export, and --por is off when one is selected: the
-    # reduced runs check every other property, as pan does.
+    # SPIN checks no liveness property of the export (and --por is off when one is selected): the
+    # timed runs check every other property, as pan does.
     safety=$(python3 -c 'import json, sys
 print(" ".join("--property " + p["name"] for p in json.load(open(sys.argv[1]))["properties"]
                if p["kind"] != "liveness"))' "$work/ours.json")
@@ -133,8 +133,8 @@ print(" ".join("--property " + p["name"] for p in json.load(open(sys.argv[1]))["
     done
     : >"$work/ours.txt"
     for ((r = 0; r < runs; r++)); do
-        # shellcheck disable=SC2086
-        run_ours ours.txt "$model" $defines
+        # shellcheck disable=SC2086 # the properties pan checks too (not the liveness ones)
+        run_ours ours.txt "$model" $defines $safety
         run_pan pan_full "$w" "$(cat "$work/full.m")" full.txt
     done
     for ((r = 0; r < runs; r++)); do
