@@ -1,5 +1,6 @@
 #include "cli/progress.hpp"
 
+#include "cli/number_text.hpp"
 #include "explorer/memory.hpp"
 
 #include <cstdio>
@@ -8,25 +9,10 @@
 
 namespace ilv::cli {
 
-namespace {
-
-std::string fixed(double v, int digits) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
-std::string mebibytes(std::uint64_t b) {
-    const double mib = static_cast<double>(b) / (1024.0 * 1024.0);
-    return mib >= 1024.0 ? fixed(mib / 1024.0, 2) + " GiB" : fixed(mib, 1) + " MiB";
-}
-
-} // namespace
-
 std::string format_progress(const SearchStats& s, double rate, std::uint64_t memory_bytes) {
-    return fixed(s.seconds, 1) + " s: " + std::to_string(s.states) + " states (" + fixed(rate, 0) +
-           "/s), depth " + std::to_string(s.max_depth) + ", queue " + std::to_string(s.queue) +
-           ", memory " + mebibytes(memory_bytes);
+    return fixed_text(s.seconds, 1) + " s: " + std::to_string(s.states) + " states (" +
+           fixed_text(rate, 0) + "/s), depth " + std::to_string(s.max_depth) + ", queue " +
+           std::to_string(s.queue) + ", memory " + mebibytes_text(memory_bytes);
 }
 
 bool stderr_is_terminal() {

@@ -1,27 +1,17 @@
 #include "cli/report.hpp"
 
 #include "cli/coverage_report.hpp"
+#include "cli/number_text.hpp"
 #include "explorer/exit_codes.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 namespace ilv::cli {
 
 namespace {
-
-std::string fixed(double v, int digits) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
-std::string human_bytes(std::uint64_t b) {
-    const double mib = static_cast<double>(b) / (1024.0 * 1024.0);
-    return mib >= 1024.0 ? fixed(mib / 1024.0, 2) + " GiB" : fixed(mib, 1) + " MiB";
-}
 
 double rate(const SearchStats& s) {
     return s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0;
@@ -67,7 +57,7 @@ std::string overall_verdict(const CheckReport& r) {
 
 int report_exit_code(const CheckReport& r) {
     const std::string v = overall_verdict(r);
-    return v == "violated" ? exit_code::violated
+    return v == "violated"     ? exit_code::violated
            : v == "incomplete" ? exit_code::incomplete
                                : exit_code::ok;
 }
@@ -99,10 +89,10 @@ std::string render_summary(const CheckReport& r) {
     const SearchStats& st = r.search.stats;
     out += "states " + std::to_string(st.states) + ", transitions " +
            std::to_string(st.transitions) + ", depth " + std::to_string(st.max_depth) + ", " +
-           fixed(st.seconds, 2) + " s, " + fixed(rate(st), 0) + " states/s, peak memory " +
-           human_bytes(st.peak_memory_bytes) + '\n';
+           fixed_text(st.seconds, 2) + " s, " + fixed_text(rate(st), 0) +
+           " states/s, peak memory " + mebibytes_text(st.peak_memory_bytes) + '\n';
     if (r.liveness_seconds > 0) {
-        out += "liveness passes " + fixed(r.liveness_seconds, 2) + " s\n";
+        out += "liveness passes " + fixed_text(r.liveness_seconds, 2) + " s\n";
     }
     if (!r.por_note.empty()) {
         out += "partial-order reduction " + r.por_note + '\n';
