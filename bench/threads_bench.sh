@@ -25,7 +25,7 @@ for entry in "${models[@]}"; do
   for ((k = 0; k < runs; k++)); do
     for t in 1 2; do
       # shellcheck disable=SC2086
-      read -r states secs < <("$ilv" check "$root/$file" $args --threads "$t" --json \
+      read -r states secs < <("$ilv" check "$root/$file" $args --threads "$t" --json --quiet \
         --trace-dir /tmp/ilv-threads-bench | seconds_of)
       if [ "$t" = 1 ]; then one+=("$secs"); else two+=("$secs"); fi
     done
