@@ -1,7 +1,7 @@
 #include "cli/check_command.hpp"
 
-#include "cli/progress.hpp"
 #include "cli/por_setup.hpp"
+#include "cli/progress.hpp"
 #include "cli/report.hpp"
 #include "cli/stop_signals.hpp"
 #include "explorer/coverage.hpp"
@@ -58,25 +58,16 @@ Trace make_trace(const CompiledModel& model, const LoadResult& loaded, const Che
 }
 
 /// Writes one trace per violated property; fills the report's trace paths.
-bool write_traces(const CompiledModel& model, const LoadResult& loaded,
-                  const CheckOptions& options, const Explorer& explorer, CheckReport& report) {
+bool write_traces(const CompiledModel& model, const LoadResult& loaded, const CheckOptions& options,
+                  const Explorer& explorer, CheckReport& report) {
     bool ok = true;
     for (PropertyReport& p : report.properties) {
         if (p.status.verdict != Verdict::Violated || !p.status.violation) {
             continue;
         }
-        const Trace t = make_trace(model, loaded, options, explorer, p.status);
-        const std::filesystem::path file = std::filesystem::path(options.trace_dir) /
-                                           (model.name() + "." + p.status.name + ".trace.json");
-        std::string error;
-        if (!write_trace_file(file, t, error)) {
-            std::cerr << "interleave: cannot write " << file.string() << ": " << error << '\n';
-            ok = false;
-            continue;
-        }
-        p.trace_path = file.string();
-        p.story = trace_story(t, StoryOptions{false, loaded.text});
-        p.trace = t;
+        ok = write_property_trace(make_trace(model, loaded, options, explorer, p.status),
+                                  options.trace_dir, loaded, model.name(), p) &&
+             ok;
     }
     return ok;
 }
@@ -126,6 +117,21 @@ int final_exit_code(const CheckOptions& options, const CheckReport& report) {
 }
 
 } // namespace
+
+bool write_property_trace(Trace trace, const std::string& trace_dir, const LoadResult& loaded,
+                          const std::string& model_name, PropertyReport& report) {
+    const std::filesystem::path file =
+        std::filesystem::path(trace_dir) / (model_name + "." + report.status.name + ".trace.json");
+    std::string error;
+    if (!write_trace_file(file, trace, error)) {
+        std::cerr << "interleave: " << error << '\n'; // the error names the file
+        return false;
+    }
+    report.trace_path = file.string();
+    report.story = trace_story(trace, StoryOptions{false, loaded.text});
+    report.trace = std::move(trace);
+    return true;
+}
 
 ModelRun check_model(const CheckOptions& options) {
     const LoadResult loaded = load_model_file(options.model_path, options.defines);
@@ -182,7 +188,8 @@ ModelRun check_model(const CheckOptions& options) {
     }
     const bool written = write_traces(model, loaded, options, explorer, report);
     note_stop_signal();
-    run.exit_code = written ? final_exit_code(options, report) : exit_code::usage; // e.g. an unwritable --trace-dir
+    run.exit_code = written ? final_exit_code(options, report)
+                            : exit_code::usage; // e.g. an unwritable --trace-dir
     if (!written) {
         run.error = "interleave: a counterexample could not be written (see the messages above)\n";
     }

@@ -6,6 +6,7 @@
 #include "explorer/fair_cycles.hpp"
 #include "explorer/search.hpp"
 #include "model/compiler.hpp"
+#include "model/load.hpp"
 #include "properties/property_set.hpp"
 
 #include <string>
@@ -25,8 +26,8 @@ struct CheckOptions {
     bool json = false;
     bool por = false; ///< --por: partial-order reduction (docs/por.md)
     std::string trace_dir = "interleave-traces";
-    std::string junit_path; ///< --junit: write a JUnit XML report here (empty: none)
-    std::string sarif_path; ///< --sarif: write a SARIF 2.1.0 log here (empty: none)
+    std::string junit_path;          ///< --junit: write a JUnit XML report here (empty: none)
+    std::string sarif_path;          ///< --sarif: write a SARIF 2.1.0 log here (empty: none)
     bool coverage = false;           ///< count steps and locations (--coverage)
     bool fail_on_dead_steps = false; ///< a dead step in a complete run exits 1 (implies coverage)
     bool quiet = false;              ///< no progress lines on standard error (--quiet)
@@ -40,6 +41,13 @@ int run_check(const CheckOptions& options);
 /// Checks the model `options.model_path` and writes its traces; prints its diagnostics but
 /// no summary.
 [[nodiscard]] ModelRun check_model(const CheckOptions& options);
+
+/// Writes `trace`, the counterexample of `report`'s property, to
+/// `<trace_dir>/<model>.<property>.trace.json` and records its path, story and trace in
+/// `report`; false, with the reason on stderr, when it cannot be written. Shared by the
+/// single-process and the distributed check so that both name and report traces alike.
+bool write_property_trace(Trace trace, const std::string& trace_dir, const LoadResult& loaded,
+                          const std::string& model_name, PropertyReport& report);
 
 /// Replays `trace_path` against `model_path` (empty: the path recorded in the trace).
 int run_replay(const std::string& trace_path, const std::string& model_path);

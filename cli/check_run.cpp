@@ -18,8 +18,8 @@ namespace {
 bool write_report(const std::string& path, const std::string& text, const char* what) {
     std::string error;
     if (!write_file_atomically(path, text, error)) {
-        std::cerr << "interleave: cannot write the " << what << " report " << path << ": "
-                  << error << '\n';
+        std::cerr << "interleave: cannot write the " << what << " report " << path << ": " << error
+                  << '\n';
         return false;
     }
     return true;

@@ -13,7 +13,6 @@
 #include "traces/trace_builder.hpp"
 #include "traces/trace_json.hpp"
 
-#include <filesystem>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -94,16 +93,9 @@ bool write_traces(const CompiledModel& model, const LoadResult& loaded, const Ch
         if (r.status.verdict != Verdict::Violated || !r.status.violation) {
             continue;
         }
-        const Trace t = make_trace(model, loaded, o, r.status, result.paths[p]);
-        const std::filesystem::path file = std::filesystem::path(o.trace_dir) /
-                                           (model.name() + "." + r.status.name + ".trace.json");
-        std::string error;
-        if (!write_trace_file(file, t, error)) {
-            std::cerr << "interleave: cannot write " << file.string() << ": " << error << '\n';
-            ok = false;
-            continue;
-        }
-        r.trace_path = file.string();
+        ok = write_property_trace(make_trace(model, loaded, o, r.status, result.paths[p]),
+                                  o.trace_dir, loaded, model.name(), r) &&
+             ok;
     }
     return ok;
 }

@@ -1,5 +1,4 @@
 #include "cli/check_command.hpp"
-
 #include "explorer/exit_codes.hpp"
 #include "traces/digest.hpp"
 #include "traces/trace_json.hpp"

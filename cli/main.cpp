@@ -1,15 +1,15 @@
 // The `interleave` executable: argument parsing and dispatch only.
 #include "cli/check_command.hpp"
 #include "cli/distributed_command.hpp"
-#include "cli/view_command.hpp"
 #include "cli/export_command.hpp"
 #include "cli/stop_signals.hpp"
+#include "cli/view_command.hpp"
 #include "explorer/exit_codes.hpp"
-
-#include <CLI/CLI.hpp>
 
 #include <exception>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 namespace {
 
@@ -107,8 +107,9 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
     check->add_flag("--stop-first", o.stop_first, "stop at the first violation");
     check->add_option("--property", o.selection.only,
                       "check only this property (repeatable); others are not_checked");
-    check->add_flag("--no-deadlock", [&o](std::int64_t) { o.selection.deadlock = false; },
-                    "do not report deadlocks");
+    check->add_flag(
+        "--no-deadlock", [&o](std::int64_t) { o.selection.deadlock = false; },
+        "do not report deadlocks");
     check->add_option("--trace-dir", o.trace_dir,
                       "where counterexamples go (default interleave-traces/)");
     check->add_flag("--json", o.json, "print one JSON object on stdout instead of the summary");
@@ -131,7 +132,8 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
         o.defines.push_back(parsed);
     }
     if (!memory.empty() && !ilv::cli::parse_size(memory, o.search.memory_limit_bytes)) {
-        std::cerr << "interleave: --memory-limit " << memory << ": expected a size like 512M or 4G\n";
+        std::cerr << "interleave: --memory-limit " << memory
+                  << ": expected a size like 512M or 4G\n";
         return ilv::exit_code::usage;
     }
     o.search.order = order == "dfs" ? ilv::SearchOrder::Dfs : ilv::SearchOrder::Bfs;
@@ -140,7 +142,8 @@ int finish_check(ilv::cli::CheckOptions& o, const std::vector<std::string>& defi
     return distributed ? ilv::cli::run_distributed_check(o) : ilv::cli::run_check(o);
 }
 
-const char* const export_help = R"(Write MODEL as Promela for SPIN (docs/promela.md): one active proctype per process
+const char* const export_help =
+    R"(Write MODEL as Promela for SPIN (docs/promela.md): one active proctype per process
 family, one d_step per step and parameter value. SPIN's "states, stored" (pan -E, compiled
 with -DNOREDUCE) equals the state count of `interleave check` with the same -D values.
 Constructs Promela cannot express are errors (E0701, exit 2).

@@ -1,5 +1,4 @@
 #include "cli/check_command.hpp"
-
 #include "explorer/exit_codes.hpp"
 #include "model/load.hpp"
 #include "traces/digest.hpp"

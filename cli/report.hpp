@@ -16,7 +16,7 @@ namespace ilv::cli {
 /// One property line of a report.
 struct PropertyReport {
     PropertyStatus status;
-    std::string trace_path; ///< empty when no trace was written
+    std::string trace_path;     ///< empty when no trace was written
     std::optional<Trace> trace; ///< the counterexample written, for the SARIF code flow
     std::string story;          ///< its story as `interleave explain` tells it, for JUnit
 };
@@ -26,13 +26,13 @@ struct CheckReport {
     std::string model_name;
     std::string model_path;
     std::vector<std::pair<std::string, std::int64_t>> defines;
-    SearchResult search;            ///< the search; its peak memory includes the liveness passes
-    std::uint64_t state_bytes = 0;  ///< packed state size (words x 8)
-    double liveness_seconds = 0;    ///< time of the liveness passes after the search (0: none ran)
+    SearchResult search;           ///< the search; its peak memory includes the liveness passes
+    std::uint64_t state_bytes = 0; ///< packed state size (words x 8)
+    double liveness_seconds = 0;   ///< time of the liveness passes after the search (0: none ran)
     std::vector<PropertyReport> properties;
     std::optional<Coverage> coverage; ///< with --coverage: step counts, unreached locations
-    bool por = false;       ///< the search used partial-order reduction
-    std::string por_note;   ///< --por given: what was reduced or why not (empty without --por)
+    bool por = false;                 ///< the search used partial-order reduction
+    std::string por_note; ///< --por given: what was reduced or why not (empty without --por)
 };
 
 /// "complete", "state_limit", ... for JSON and the summary.

@@ -1,4 +1,5 @@
 #pragma once
+
 /// \file
 /// The documented process exit codes of `interleave`, one meaning each, for CI scripts.
 

@@ -6,7 +6,9 @@ namespace ilv {
 
 ParallelExpander::ParallelExpander(const TransitionSystem& system, const StateStore& store,
                                    unsigned workers, std::size_t slots)
-    : system_(system), store_(store), slots_(std::max<std::size_t>(slots, 1)) {
+    : system_(system),
+      store_(store),
+      slots_(std::max<std::size_t>(slots, 1)) {
     for (unsigned k = 0; k < workers; ++k) {
         copies_.push_back(system.thread_copy());
     }

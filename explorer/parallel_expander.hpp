@@ -56,8 +56,10 @@ public:
 
     /// True when another batch may be queued.
     [[nodiscard]] bool has_free_slot() const noexcept { return in_flight_.size() < slots_; }
+
     /// True when no batch is in flight.
     [[nodiscard]] bool idle() const noexcept { return in_flight_.empty(); }
+
     /// Queues the states `states` (ids `first`, `first + 1`, ...) for expansion.
     void submit(StateId first, std::span<const Word* const> states);
     /// The oldest queued batch, generated. While a worker generates it, the calling thread
