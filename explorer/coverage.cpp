@@ -57,13 +57,23 @@ CoverageObserver::CoverageObserver(const TransitionSystem& system, Observer& inn
     }
 }
 
-Next CoverageObserver::on_state(StateId id, ConstStateView s, std::uint32_t depth) {
+void CoverageObserver::mark_locations(ConstStateView s) {
     const StateLayout& layout = system_.layout();
     for (LocationSlot& l : location_slots_) {
         const std::int64_t value = layout.get(s, l.slot) - layout.slot(l.slot).lower;
         l.seen[static_cast<std::size_t>(value)] = true;
     }
+}
+
+Next CoverageObserver::on_state(StateId id, ConstStateView s, std::uint32_t depth) {
+    mark_locations(s);
     return inner_.on_state(id, s, depth);
+}
+
+Next CoverageObserver::on_successor(StateId id, ConstStateView s, std::uint32_t depth,
+                                    ActionId via) {
+    mark_locations(s);
+    return inner_.on_successor(id, s, depth, via);
 }
 
 Next CoverageObserver::on_failure(StateId from, const StepFailure& f, std::uint32_t depth) {

@@ -48,6 +48,7 @@ public:
     CoverageObserver(const TransitionSystem& system, Observer& inner);
 
     Next on_state(StateId id, ConstStateView s, std::uint32_t depth) override;
+    Next on_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId via) override;
     Next on_failure(StateId from, const StepFailure& f, std::uint32_t depth) override;
     Next on_deadlock(StateId id, ConstStateView s, std::uint32_t depth) override;
     void on_edge(StateId from, ActionId a, StateId to, bool is_new) override;
@@ -56,6 +57,9 @@ public:
     [[nodiscard]] Coverage result() const;
 
 private:
+    /// Marks the location of every process instance in `s` as reached.
+    void mark_locations(ConstStateView s);
+
     /// The location slot of one process instance and which of its values were seen.
     struct LocationSlot {
         SlotId slot;

@@ -36,6 +36,13 @@ public:
         return Next::Continue;
     }
 
+    /// Called instead of `on_state` for a newly stored state other than the initial one: `id`
+    /// was reached by action `via` from a state already reported, which lets a property skip
+    /// what `via` cannot have changed. Defaults to `on_state`.
+    virtual Next on_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId /*via*/) {
+        return on_state(id, s, depth);
+    }
+
     /// An enabled action failed (assert or runtime error) while expanding `from`, which lies
     /// at `depth`. Prune drops the successors of `from` that were not stored yet.
     virtual Next on_failure(StateId /*from*/, const StepFailure& /*f*/, std::uint32_t /*depth*/) {

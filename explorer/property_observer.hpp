@@ -16,6 +16,7 @@ public:
         : properties_(properties), stop_first_(stop_first) {}
 
     Next on_state(StateId id, ConstStateView s, std::uint32_t depth) override;
+    Next on_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId via) override;
     Next on_failure(StateId from, const StepFailure& f, std::uint32_t depth) override;
     Next on_deadlock(StateId id, ConstStateView s, std::uint32_t depth) override;
 

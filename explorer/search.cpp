@@ -280,7 +280,7 @@ bool Explorer::discover(Observer& observer, StateId from, ActionId a, ConstState
         return true;
     }
     max_depth_seen_ = std::max(max_depth_seen_, depth);
-    const Next next = observer.on_state(d.id, store_.state(d.id), depth);
+    const Next next = observer.on_successor(d.id, store_.state(d.id), depth, a);
     if (next == Next::Stop) {
         return finish(Outcome::Stopped);
     }

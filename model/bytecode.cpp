@@ -55,6 +55,24 @@ bool binary(Op op, std::int64_t x, std::int64_t y, std::int64_t& r) {
     }
 }
 
+/// `x cmp y` for a comparison operator.
+inline std::int64_t compare(Op cmp, std::int64_t x, std::int64_t y) {
+    switch (cmp) {
+    case Op::Lt:
+        return x < y;
+    case Op::Le:
+        return x <= y;
+    case Op::Gt:
+        return x > y;
+    case Op::Ge:
+        return x >= y;
+    case Op::Eq:
+        return x == y;
+    default:
+        return x != y;
+    }
+}
+
 std::string binary_error(Op op, std::int64_t y) {
     if ((op == Op::Div || op == Op::Mod) && y == 0) {
         return op == Op::Div ? "division by zero" : "modulo by zero";
@@ -190,6 +208,20 @@ bool Evaluator::run(const Code& code, StateView state, bool writable,
             break;
         case Op::Pop:
             --sp;
+            break;
+        case Op::CmpImm:
+            sp[-1] = compare(ins.cmp, sp[-1], ins.imm);
+            break;
+        case Op::LoadCmpImm:
+            *sp++ = compare(ins.cmp, layout_.get(state, ins.a), ins.imm);
+            break;
+        case Op::Eq:
+            --sp;
+            sp[-1] = sp[-1] == *sp ? 1 : 0;
+            break;
+        case Op::Ne:
+            --sp;
+            sp[-1] = sp[-1] != *sp ? 1 : 0;
             break;
         case Op::Assert:
             if (*--sp == 0) {

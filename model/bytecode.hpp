@@ -47,11 +47,14 @@ enum class Op : std::uint8_t {
     JumpIfTrue,  ///< pop c; if c pc = a
     Pop,         ///< drop top
     Assert,      ///< pop c; if !c fail with assert a
+    CmpImm,      ///< top = top <cmp> imm (made by the optimiser; cmp is Lt..Ne)
+    LoadCmpImm,  ///< push state[slot a] <cmp> imm (made by the optimiser)
 };
 
 /// One instruction with its operands and the source range it reports errors at.
 struct Instr {
     Op op = Op::Push;
+    Op cmp = Op::Eq; ///< CmpImm and LoadCmpImm: the comparison
     std::uint32_t a = 0;
     std::int64_t imm = 0;
     std::uint32_t where = 0; ///< index into Code::ranges

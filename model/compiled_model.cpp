@@ -1,11 +1,57 @@
 #include "model/compiled_model.hpp"
 
+#include "model/bytecode_optimize.hpp"
+
 #include <algorithm>
 
 namespace ilv {
 
+namespace {
+/// True when the step's guard is the constant `false` (after the optimiser folded it).
+bool never_enabled(const CompiledStep& step) {
+    std::int64_t value = 1;
+    return is_constant(step.guard, value) && value == 0;
+}
+} // namespace
+
 CompiledModel::CompiledModel(ModelTables tables)
-    : t_(std::move(tables)), evaluator_(t_.layout, t_.tables, t_.max_stack, t_.max_frame) {}
+    : t_(std::move(tables)),
+      evaluator_(t_.layout, t_.tables, t_.max_stack, t_.max_frame) {
+    index_actions();
+}
+
+void CompiledModel::index_actions() {
+    by_location_.resize(t_.instances.size());
+    for (std::size_t p = 0; p < t_.instances.size(); ++p) {
+        by_location_[p].location_slot = t_.instances[p].location_slot;
+        by_location_[p].first.assign(t_.instances[p].is_end.size() + 1, 0);
+    }
+    for (const CompiledAction& a : t_.compiled_actions) {
+        const CompiledStep& step = t_.steps[a.step];
+        if (never_enabled(step)) {
+            continue;
+        }
+        ++by_location_[step.process].first[static_cast<std::size_t>(step.from) + 1];
+    }
+    for (ActionsByLocation& group : by_location_) {
+        for (std::size_t l = 1; l < group.first.size(); ++l) {
+            group.first[l] += group.first[l - 1];
+        }
+        group.ids.resize(group.first.back());
+    }
+    std::vector<std::vector<std::uint32_t>> fill(by_location_.size());
+    for (std::size_t p = 0; p < by_location_.size(); ++p) {
+        fill[p] = by_location_[p].first;
+    }
+    for (ActionId a = 0; a < t_.compiled_actions.size(); ++a) {
+        const CompiledStep& step = t_.steps[t_.compiled_actions[a].step];
+        if (never_enabled(step)) {
+            continue;
+        }
+        by_location_[step.process].ids[fill[step.process][static_cast<std::size_t>(step.from)]++] =
+            a;
+    }
+}
 
 std::unique_ptr<TransitionSystem> CompiledModel::thread_copy() const {
     return std::make_unique<CompiledModel>(t_);
@@ -22,6 +68,13 @@ bool CompiledModel::expand(ConstStateView s, ActionId a, SuccessorBuffer& out,
     if (t_.layout.get(s, step.location_slot) != step.from) {
         return false;
     }
+    return fire(s, a, out, failures);
+}
+
+bool CompiledModel::fire(ConstStateView s, ActionId a, SuccessorBuffer& out,
+                         FailureBuffer& failures) const {
+    const CompiledAction& action = t_.compiled_actions[a];
+    const CompiledStep& step = t_.steps[action.step];
     if (!step.guard.instrs.empty()) {
         std::int64_t enabled = 0;
         if (!evaluator_.eval(step.guard, s, action.params, enabled, error_)) {
@@ -51,10 +104,17 @@ bool CompiledModel::successors(ConstStateView s, ActionId a, SuccessorBuffer& ou
 
 std::size_t CompiledModel::successors(ConstStateView s, SuccessorBuffer& out,
                                       FailureBuffer& failures) const {
+    // Instances are in ActionId order and so are the actions of one location: the successors
+    // come out in the same order as trying every action would give.
     std::size_t enabled = 0;
-    const auto count = static_cast<ActionId>(t_.compiled_actions.size());
-    for (ActionId a = 0; a < count; ++a) {
-        enabled += expand(s, a, out, failures) ? 1U : 0U;
+    for (const ActionsByLocation& group : by_location_) {
+        const auto loc = static_cast<std::uint64_t>(t_.layout.get(s, group.location_slot));
+        if (loc + 1 >= group.first.size()) {
+            continue;
+        }
+        for (std::uint32_t i = group.first[loc]; i < group.first[loc + 1]; ++i) {
+            enabled += fire(s, group.ids[i], out, failures) ? 1U : 0U;
+        }
     }
     return enabled;
 }

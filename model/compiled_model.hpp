@@ -122,9 +122,21 @@ public:
     bool evaluate(const Code& code, ConstStateView s, std::int64_t& value, EvalError& error) const;
 
 private:
+    /// One process instance's actions grouped by their from-location, in ActionId order, so
+    /// successor generation reads each location once and tries only the actions there.
+    struct ActionsByLocation {
+        SlotId location_slot = 0;
+        std::vector<std::uint32_t> first; ///< by location, plus one: start in `ids`
+        std::vector<ActionId> ids;
+    };
+    /// Builds `by_location_` from the steps (actions are contiguous per instance).
+    void index_actions();
     bool expand(ConstStateView s, ActionId a, SuccessorBuffer& out, FailureBuffer& failures) const;
+    /// `expand` once the step's location is known to match.
+    bool fire(ConstStateView s, ActionId a, SuccessorBuffer& out, FailureBuffer& failures) const;
 
     ModelTables t_;
+    std::vector<ActionsByLocation> by_location_;
     mutable Evaluator evaluator_;
     mutable EvalError error_;
 };

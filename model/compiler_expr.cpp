@@ -43,7 +43,7 @@ int stack_effect(Op op) {
 
 /// True for instructions whose result depends only on their operands.
 bool is_pure(Op op) {
-    return op != Op::Load && op != Op::LoadDyn && op != Op::Store && op != Op::StoreDyn &&
+    return op != Op::Load && op != Op::LoadCmpImm && op != Op::LoadDyn && op != Op::Store && op != Op::StoreDyn &&
            op != Op::LoadFrame && op != Op::StoreFrame && op != Op::Assert;
 }
 
@@ -91,7 +91,7 @@ constexpr Type error_type{TypeKind::Error, 0};
 std::uint32_t Emitter::emit(Op op, SourceRange where, std::uint32_t a, std::int64_t imm) {
     code_.ranges.push_back(where);
     const auto at = static_cast<std::uint32_t>(code_.instrs.size());
-    code_.instrs.push_back({op, a, imm, static_cast<std::uint32_t>(code_.ranges.size() - 1)});
+    code_.instrs.push_back({op, Op::Eq, a, imm, static_cast<std::uint32_t>(code_.ranges.size() - 1)});
     depth_ += stack_effect(op);
     code_.stack_size = std::max(code_.stack_size, static_cast<std::uint32_t>(std::max(depth_, 0)));
     return at;
@@ -228,6 +228,7 @@ Type Compiler::name_value(const ast::NameRef& n, SourceRange where, Context& ctx
     const std::string& name = n.name.text;
     if (const FrameVar* f = find_frame(ctx, name)) {
         if (f->constant) {
+            specialized_reads_ += f->specialized ? 1U : 0U;
             em.emit(Op::Push, where, 0, *f->constant);
         } else if (ctx.constant) {
             error(where, code::not_constant, "'" + name + "' is not a constant");
@@ -372,12 +373,19 @@ Type Compiler::quantifier(const ast::QuantifierExpr& q, SourceRange where, Conte
         return error_type;
     }
     const std::size_t mark = ctx.frame.size();
-    Type lt = expect(*q.lo, ctx, em, int_type, "quantifier bound");
+    const LoopBounds b = loop_bounds(*q.lo, *q.hi, "quantifier bound", ctx, em);
+    if (b.constant) {
+        if (const std::optional<Type> t = unroll_quantifier(q, b, where, ctx, em)) {
+            return *t;
+        }
+    }
+    // The bounds are on the stack, the upper one on top.
+    const Type lt = b.lower_type;
+    const Type ht = b.upper_type;
     const std::uint32_t v = push_frame(ctx, em, q.var.text, int_type, q.var.range);
-    em.emit(Op::StoreFrame, where, v);
-    const Type ht = expect(*q.hi, ctx, em, int_type, "quantifier bound");
     const std::uint32_t h = push_frame(ctx, em, "", int_type, where);
     em.emit(Op::StoreFrame, where, h);
+    em.emit(Op::StoreFrame, where, v);
     const std::uint32_t acc = push_frame(ctx, em, "", int_type, where);
     em.emit(Op::Push, where, 0, q.kind == ast::QuantifierKind::Forall ? 1 : 0);
     em.emit(Op::StoreFrame, where, acc);

@@ -89,6 +89,19 @@ struct FrameVar {
     std::uint32_t index = 0;
     Type type;
     std::optional<std::int64_t> constant; ///< known value (family index)
+    /// The value is known only in this copy of unrolled or inlined code (a loop or quantifier
+    /// variable, a fn argument): a constant index it yields that is out of bounds is an error
+    /// at run time, if reached, not at compile time.
+    bool specialized = false;
+};
+
+/// The bounds of a `for` loop or a quantifier, compiled by `loop_bounds`.
+struct LoopBounds {
+    Type lower_type;
+    Type upper_type;
+    bool constant = false; ///< both constant and few enough values: nothing left on the stack
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
 };
 
 /// Where an expression is compiled: which process instance, which frame variables.
@@ -195,6 +208,19 @@ public:
     void statement(const ast::Stmt& s, Context& ctx, Emitter& em);
     void assign(const ast::AssignStmt& a, SourceRange where, Context& ctx, Emitter& em);
     void for_loop(const ast::ForStmt& f, SourceRange where, Context& ctx, Emitter& em);
+
+    // Unrolling loops and quantifiers over constant bounds (compiler_unroll.cpp)
+    LoopBounds loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what,
+                           Context& ctx, Emitter& em);
+    void push_bounds(const LoopBounds& b, SourceRange where, Emitter& em);
+    void bind_specialized(Context& ctx, Emitter& em, const ast::Ident& var, std::int64_t value);
+    bool unroll_for(const ast::ForStmt& f, const LoopBounds& b, SourceRange where, Context& ctx,
+                    Emitter& em);
+    std::optional<Type> unroll_quantifier(const ast::QuantifierExpr& q, const LoopBounds& b,
+                                          SourceRange where, Context& ctx, Emitter& em);
+    bool unrolled_too_large(std::uint32_t begin, const Emitter& em, const LoopBounds& b) const;
+    /// Drops the `push` that `fold_constant` left at the end of the code.
+    void drop_folded(Emitter& em);
     void call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emitter& em);
     void compile_steps();
     void compile_step(const ProcInfo& p, std::uint32_t instance, const ast::StepDecl& s);
@@ -232,6 +258,7 @@ public:
     StateLayout no_state_;           ///< empty layout for evaluating constants
     std::vector<std::string> inlining_; ///< fns being inlined (recursion guard)
     bool code_too_large_reported_ = false;
+    std::uint64_t specialized_reads_ = 0; ///< uses of `FrameVar::specialized` values so far
     SourceRange outer_call_; ///< the call in a step or fn body that the current inlining began at
     /// Names whose declaration failed (a bad family range or array size, no locations): their
     /// uses are not reported again as unknown processes or scalars, so one mistake (often a

@@ -72,16 +72,19 @@ Place Compiler::place(const ast::Expr& e, Context& ctx, Emitter& em) {
 
 bool Compiler::index_into(Place& p, const ast::Expr& index, Context& ctx, Emitter& em) {
     const std::uint32_t start = em.here();
+    const std::uint64_t specialized_before = specialized_reads_;
     const Type t = expect(index, ctx, em, int_type, "an array index");
     if (t.kind == TypeKind::Error) {
         return false;
     }
     const std::string array = p.name;
-    if (const auto k = fold_constant(em, start)) {
-        em.code().instrs.resize(start);
-        em.code().ranges.pop_back();
-        em.set_depth(em.depth() - 1);
-        if (*k < 0 || *k >= static_cast<std::int64_t>(p.length)) {
+    const std::optional<std::int64_t> k = fold_constant(em, start);
+    const bool outside = k && (*k < 0 || *k >= static_cast<std::int64_t>(p.length));
+    // An unrolled or inlined copy may index out of bounds where it is never run: check at run
+    // time, as the loop or call would.
+    if (k && !(outside && specialized_reads_ != specialized_before)) {
+        drop_folded(em);
+        if (outside) {
             error(index.range, code::constant_index_out_of_bounds,
                   "index " + std::to_string(*k) + " out of bounds for '" + array + "' (size " +
                       std::to_string(p.length) + ")");
@@ -151,14 +154,15 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
         return std::nullopt;
     }
     const std::uint32_t start = em.here();
+    const std::uint64_t specialized_before = specialized_reads_;
     if (expect(*ix->index, ctx, em, int_type, "a process index").kind == TypeKind::Error) {
         return std::nullopt;
     }
-    if (const auto k = fold_constant(em, start)) {
-        em.code().instrs.resize(start);
-        em.code().ranges.pop_back();
-        em.set_depth(em.depth() - 1);
-        if (*k < p.lo || *k > p.hi) {
+    const std::optional<std::int64_t> k = fold_constant(em, start);
+    const bool outside = k && (*k < p.lo || *k > p.hi);
+    if (k && !(outside && specialized_reads_ != specialized_before)) { // see index_into
+        drop_folded(em);
+        if (outside) {
             error(ix->index->range, code::constant_index_out_of_bounds,
                   "process index " + std::to_string(*k) + " out of range " + std::to_string(p.lo) +
                       ".." + std::to_string(p.hi) + " of '" + p.name + "'");

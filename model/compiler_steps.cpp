@@ -1,5 +1,6 @@
 #include "model/compiler_impl.hpp"
 
+#include "model/bytecode_optimize.hpp"
 #include "model/invariant.hpp"
 
 #include <algorithm>
@@ -16,6 +17,7 @@ void collect_access(const Code& code, VarSet& reads, VarSet* writes) {
         const auto extent = static_cast<SlotId>(ins.imm);
         switch (ins.op) {
         case Op::Load:
+        case Op::LoadCmpImm:
             reads.insert(ins.a);
             break;
         case Op::LoadDyn:
@@ -41,6 +43,7 @@ void collect_access(const Code& code, VarSet& reads, VarSet* writes) {
 } // namespace
 
 void Compiler::finish_code(Code& code) {
+    optimize(code, out_.tables);
     out_.max_stack = std::max(out_.max_stack, code.stack_size);
     out_.max_frame = std::max(out_.max_frame, code.frame_size);
 }
@@ -102,6 +105,9 @@ void Compiler::compile_step(const ProcInfo& p, std::uint32_t instance, const ast
     }
     finish_code(step.guard);
     finish_code(step.effect);
+    if (std::int64_t always = 0; is_constant(step.guard, always) && always != 0) {
+        step.guard.instrs.clear(); // empty means true
+    }
     const auto id = static_cast<std::uint32_t>(out_.steps.size());
     out_.steps.push_back(std::move(step));
     add_actions(p, instance, s, id, params);

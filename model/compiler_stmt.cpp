@@ -77,12 +77,15 @@ void Compiler::assign(const ast::AssignStmt& a, SourceRange where, Context& ctx,
 
 void Compiler::for_loop(const ast::ForStmt& f, SourceRange where, Context& ctx, Emitter& em) {
     const std::size_t mark = ctx.frame.size();
-    expect(*f.lo, ctx, em, int_type, "a loop bound");
+    const LoopBounds b = loop_bounds(*f.lo, *f.hi, "a loop bound", ctx, em);
+    if (b.constant && unroll_for(f, b, where, ctx, em)) {
+        return;
+    }
+    // The bounds are on the stack, the upper one on top.
     const std::uint32_t v = push_frame(ctx, em, f.var.text, int_type, f.var.range);
-    em.emit(Op::StoreFrame, where, v);
-    expect(*f.hi, ctx, em, int_type, "a loop bound");
     const std::uint32_t h = push_frame(ctx, em, "", int_type, where);
     em.emit(Op::StoreFrame, where, h);
+    em.emit(Op::StoreFrame, where, v);
     const std::uint32_t loop = em.here();
     em.emit(Op::LoadFrame, where, v);
     em.emit(Op::LoadFrame, where, h);
@@ -132,6 +135,7 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
     for (std::size_t k = 0; k < c.args.size(); ++k) {
         const DeclType& want = fn.params[k];
         const std::string what = "argument " + std::to_string(k + 1) + " of '" + c.callee.text + "'";
+        const std::uint32_t start = em.here();
         expect(*c.args[k], ctx, em, want.type, what.c_str());
         const std::string& pname = fn.decl->params[k].name.text;
         if (want.type.kind == TypeKind::Int) {
@@ -139,6 +143,13 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
                 {want.lower, want.upper, "parameter '" + pname + "' of '" + c.callee.text + "'"});
             em.emit(Op::CheckRange, c.args[k]->range,
                     static_cast<std::uint32_t>(out_.tables.range_checks.size() - 1));
+        }
+        if (const std::optional<std::int64_t> value = fold_constant(em, start)) {
+            // A constant argument (in range, or the check would not fold) specialises the
+            // inlined body.
+            drop_folded(em);
+            inner.frame.push_back({pname, 0, want.type, value, true});
+            continue;
         }
         const std::uint32_t slot = inner.frame_top++;
         inner.frame.push_back({pname, slot, want.type, std::nullopt});

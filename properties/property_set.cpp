@@ -14,6 +14,13 @@ PropertySet::PropertySet(const CompiledModel& model, const PropertySelection& se
             open_invariants_.push_back(all_.size() - 1);
         }
     }
+    const std::span<const ActionInfo> actions = model.actions();
+    changes_.reserve(actions.size() * model.invariants().size());
+    for (const ActionInfo& a : actions) {
+        for (const CompiledInvariant& inv : model.invariants()) {
+            changes_.push_back(a.writes.intersects(inv.reads));
+        }
+    }
     first_assert_ = all_.size();
     for (const CompiledAssert& a : model.asserts()) {
         add(a.name, PropertyKind::Assert, a.where, selection);
@@ -42,8 +49,8 @@ PropertySet::PropertySet(const CompiledModel& model, const PropertySelection& se
 void PropertySet::add(std::string name, PropertyKind kind, SourceRange where,
                       const PropertySelection& sel) {
     PropertyStatus p;
-    p.selected = sel.only.empty() ||
-                 std::find(sel.only.begin(), sel.only.end(), name) != sel.only.end();
+    p.selected =
+        sel.only.empty() || std::find(sel.only.begin(), sel.only.end(), name) != sel.only.end();
     p.verdict = p.selected ? Verdict::Incomplete : Verdict::NotChecked;
     p.name = std::move(name);
     p.kind = kind;
@@ -62,29 +69,50 @@ bool PropertySet::violate(std::size_t index, Violation v) {
     return true;
 }
 
+bool PropertySet::holds(std::size_t k, StateId id, ConstStateView s, std::uint32_t depth) {
+    const std::size_t index = open_invariants_[k];
+    const CompiledInvariant& inv = model_.invariants()[index];
+    std::int64_t value = 0;
+    const bool ok = model_.evaluate(inv.code, s, value, error_);
+    if (ok && value != 0) {
+        return true;
+    }
+    std::string message =
+        ok ? "invariant '" + inv.name + "' is false"
+           : "invariant '" + inv.name + "' cannot be evaluated: " + error_.message;
+    violate(index, Violation{id, depth, std::nullopt, std::move(message), {}, std::nullopt});
+    open_invariants_.erase(open_invariants_.begin() + static_cast<std::ptrdiff_t>(k));
+    return false;
+}
+
 bool PropertySet::check_state(StateId id, ConstStateView s, std::uint32_t depth) {
     bool any = false;
     for (std::size_t k = 0; k < open_invariants_.size();) {
-        const std::size_t index = open_invariants_[k];
-        const CompiledInvariant& inv = model_.invariants()[index];
-        std::int64_t value = 0;
-        const bool ok = model_.evaluate(inv.code, s, value, error_);
-        if (ok && value != 0) {
+        if (holds(k, id, s, depth)) {
             ++k;
-            continue;
+        } else {
+            any = true;
         }
-        std::string message = ok ? "invariant '" + inv.name + "' is false"
-                                 : "invariant '" + inv.name + "' cannot be evaluated: " +
-                                       error_.message;
-        violate(index, Violation{id, depth, std::nullopt, std::move(message), {}, std::nullopt});
-        open_invariants_.erase(open_invariants_.begin() + static_cast<std::ptrdiff_t>(k));
-        any = true;
+    }
+    return any;
+}
+
+bool PropertySet::check_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId via) {
+    const std::size_t row = static_cast<std::size_t>(via) * model_.invariants().size();
+    bool any = false;
+    for (std::size_t k = 0; k < open_invariants_.size();) {
+        if (!changes_[row + open_invariants_[k]] || holds(k, id, s, depth)) {
+            ++k;
+        } else {
+            any = true;
+        }
     }
     return any;
 }
 
 bool PropertySet::record_failure(StateId from, const StepFailure& f, std::uint32_t depth) {
-    const std::size_t index = f.kind == FailureKind::Assert ? first_assert_ + f.assert_id : runtime_;
+    const std::size_t index =
+        f.kind == FailureKind::Assert ? first_assert_ + f.assert_id : runtime_;
     const std::string& action = model_.actions()[f.action].name;
     return violate(index, Violation{from, depth, f, action + ": " + f.message, {}, std::nullopt});
 }
@@ -99,7 +127,9 @@ bool PropertySet::record_deadlock(StateId id, std::uint32_t depth) {
                              std::nullopt});
 }
 
-bool PropertySet::nothing_left() const noexcept { return violated_ >= decidable_; }
+bool PropertySet::nothing_left() const noexcept {
+    return violated_ >= decidable_;
+}
 
 std::vector<std::size_t> PropertySet::open_liveness() const {
     std::vector<std::size_t> out;

@@ -27,6 +27,10 @@ public:
 
     /// Evaluates the undecided invariants on a newly reached state; true when one was violated.
     bool check_state(StateId id, ConstStateView s, std::uint32_t depth);
+    /// `check_state` for a state reached by action `via` from a state already checked: an
+    /// undecided invariant held there, so only those that read a slot `via` writes are
+    /// evaluated again.
+    bool check_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId via);
     /// Records a failed step found while expanding `from`; true when it decided a property.
     bool record_failure(StateId from, const StepFailure& f, std::uint32_t depth);
     /// Records a deadlock state; true when it decided the deadlock property.
@@ -55,10 +59,15 @@ public:
 private:
     void add(std::string name, PropertyKind kind, SourceRange where, const PropertySelection& sel);
     bool violate(std::size_t index, Violation v);
+    /// Evaluates open invariant number `k` (of `open_invariants_`); false when it was violated
+    /// and removed from the open list.
+    bool holds(std::size_t k, StateId id, ConstStateView s, std::uint32_t depth);
 
     const CompiledModel& model_;
     std::vector<PropertyStatus> all_;
     std::vector<std::size_t> open_invariants_; ///< indices of undecided selected invariants
+    /// By action, then invariant: true when the action writes a slot the invariant reads.
+    std::vector<bool> changes_;
     std::size_t first_assert_ = 0;
     std::size_t runtime_ = 0;
     std::size_t deadlock_ = 0;
