@@ -96,7 +96,9 @@ std::string render_many_summary(const std::vector<ModelRun>& runs) {
     for (const ModelRun& run : runs) {
         out += run.report ? render_summary(*run.report)
                           : "model " + run.path + ": not checked (" + result_name(run.exit_code) +
-                                ", exit " + std::to_string(run.exit_code) + ")\n";
+                                ", exit " + std::to_string(run.exit_code) + ")" +
+                                (run.exit_code == exit_code::incomplete ? ": " + run.error
+                                                                        : std::string("\n"));
         out += '\n';
     }
     const Json t = totals(runs);

@@ -4,6 +4,7 @@
 #include "cli/check_many.hpp"
 #include "cli/junit_report.hpp"
 #include "cli/sarif_report.hpp"
+#include "cli/stop_signals.hpp"
 #include "explorer/exit_codes.hpp"
 #include "traces/atomic_file.hpp"
 
@@ -25,10 +26,16 @@ bool write_report(const std::string& path, const std::string& text, const char* 
     return true;
 }
 
-/// Checks every input in order; an input naming no model is reported as an error.
+/// Checks every input in order; an input naming no model is reported as an error. After a
+/// SIGINT or SIGTERM the models not started yet are not checked: they count as incomplete.
 std::vector<ModelRun> check_all(const CheckOptions& options) {
     std::vector<ModelRun> runs;
     for (const ModelInput& input : expand_inputs(options.inputs)) {
+        if (stop_requested().load()) {
+            runs.push_back({input.path, exit_code::incomplete, std::nullopt, {},
+                            "not checked: stopped by " + stop_signal_name() + "\n"});
+            continue;
+        }
         if (!input.error.empty()) {
             std::cerr << input.error;
             runs.push_back({input.path, exit_code::usage, std::nullopt, {}, input.error});

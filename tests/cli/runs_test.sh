@@ -157,6 +157,14 @@ expect_text "$tmp/out" '^states [0-9]+, transitions' "SIGINT: partial statistics
 expect_text "$tmp/out" '^result: INCOMPLETE$' "SIGINT: overall incomplete"
 expect_text "$tmp/err" 'stopped by SIGINT' "SIGINT: named on stderr"
 
+# Several models: the one running reports incomplete, the ones after it are not started.
+cp "$src/specs/examples/tiny_pair.ilv" "$tmp/z_after.ilv"
+run_until_progress "$tmp/err" "$ilv" check "${big[@]}" "$tmp/z_after.ilv" --progress-interval 0.05 --trace-dir "$tmp/sig" || fail "SIGINT, two models: no progress seen"
+stop_with INT
+[ "$stopped" -eq 3 ] && pass || fail "SIGINT, two models: exit $stopped, expected 3"
+expect_text "$tmp/out" 'z_after.ilv: not checked \(incomplete, exit 3\): not checked: stopped by SIGINT' "SIGINT: later models not started"
+expect_text "$tmp/out" '^total: 2 models: 0 hold, 0 violated, 2 incomplete' "SIGINT: both models incomplete"
+
 run_until_progress "$tmp/err" "$ilv" check "${big[@]}" --progress-interval 0.05 --json --coverage --trace-dir "$tmp/sig" || fail "SIGTERM: no progress seen"
 stop_with TERM
 [ "$stopped" -eq 3 ] && pass || fail "SIGTERM: exit $stopped, expected 3"
