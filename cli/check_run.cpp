@@ -32,7 +32,10 @@ std::vector<ModelRun> check_all(const CheckOptions& options) {
     std::vector<ModelRun> runs;
     for (const ModelInput& input : expand_inputs(options.inputs)) {
         if (stop_requested().load()) {
-            runs.push_back({input.path, exit_code::incomplete, std::nullopt, {},
+            runs.push_back({input.path,
+                            exit_code::incomplete,
+                            std::nullopt,
+                            {},
                             "not checked: stopped by " + stop_signal_name() + "\n"});
             continue;
         }

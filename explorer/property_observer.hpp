@@ -13,7 +13,8 @@ class PropertyObserver final : public Observer {
 public:
     /// Reports to `properties`; with `stop_first`, stops at the first violation.
     PropertyObserver(PropertySet& properties, bool stop_first)
-        : properties_(properties), stop_first_(stop_first) {}
+        : properties_(properties),
+          stop_first_(stop_first) {}
 
     Next on_state(StateId id, ConstStateView s, std::uint32_t depth) override;
     Next on_successor(StateId id, ConstStateView s, std::uint32_t depth, ActionId via) override;

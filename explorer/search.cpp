@@ -119,8 +119,7 @@ bool Explorer::expand_bfs(Observer& observer, StateId id, std::uint32_t depth) {
                       Expansion{enabled, successors_, 0, count, failures_, hashes_});
 }
 
-bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth,
-                          const Expansion& e) {
+bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth, const Expansion& e) {
     bool pruned = false;
     if (!report_failures(observer, id, depth, e.failures, pruned)) {
         return false;

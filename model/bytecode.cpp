@@ -2,7 +2,6 @@
 
 #include "model/invariant.hpp"
 
-
 namespace ilv {
 
 namespace {
@@ -84,7 +83,10 @@ std::string binary_error(Op op, std::int64_t y) {
 
 Evaluator::Evaluator(const StateLayout& layout, const CodeTables& tables, std::uint32_t max_stack,
                      std::uint32_t max_frame)
-    : layout_(layout), tables_(tables), stack_(max_stack + 1, 0), frame_(max_frame + 1, 0) {}
+    : layout_(layout),
+      tables_(tables),
+      stack_(max_stack + 1, 0),
+      frame_(max_frame + 1, 0) {}
 
 bool Evaluator::fail(const Code& code, const Instr& ins, std::string message,
                      EvalError& error) const {
@@ -163,8 +165,8 @@ bool Evaluator::run(const Code& code, StateView state, bool writable,
             if (sp[-1] < 0 || sp[-1] >= static_cast<std::int64_t>(ins.a)) {
                 return fail(code, ins,
                             "index " + std::to_string(sp[-1]) + " out of bounds for " +
-                                tables_.index_names[static_cast<std::size_t>(ins.imm)] +
-                                " (size " + std::to_string(ins.a) + ")",
+                                tables_.index_names[static_cast<std::size_t>(ins.imm)] + " (size " +
+                                std::to_string(ins.a) + ")",
                             error);
             }
             break;

@@ -18,17 +18,17 @@ namespace ilv {
 
 /// One operation. Operands: `a` (slot, frame index, jump target, length), `imm` (constant).
 enum class Op : std::uint8_t {
-    Push,        ///< push imm
-    Load,        ///< push state[slot a]
-    LoadDyn,     ///< pop offset; push state[slot a + offset]
-    Store,       ///< pop v; range-check for slot a; state[a] = v
-    StoreDyn,    ///< pop v, pop offset; range-check; state[a + offset] = v
-    LoadFrame,   ///< push frame[a]
-    StoreFrame,  ///< pop v; frame[a] = v
-    CheckIndex,  ///< peek i; error unless 0 <= i < a (names table entry imm)
-    CheckRange,  ///< peek v; error unless lo <= v <= hi (range table entry a)
-    MulImm,      ///< top *= imm (offset scaling, cannot overflow: bounded by layout)
-    AddImm,      ///< top += imm
+    Push,       ///< push imm
+    Load,       ///< push state[slot a]
+    LoadDyn,    ///< pop offset; push state[slot a + offset]
+    Store,      ///< pop v; range-check for slot a; state[a] = v
+    StoreDyn,   ///< pop v, pop offset; range-check; state[a + offset] = v
+    LoadFrame,  ///< push frame[a]
+    StoreFrame, ///< pop v; frame[a] = v
+    CheckIndex, ///< peek i; error unless 0 <= i < a (names table entry imm)
+    CheckRange, ///< peek v; error unless lo <= v <= hi (range table entry a)
+    MulImm,     ///< top *= imm (offset scaling, cannot overflow: bounded by layout)
+    AddImm,     ///< top += imm
     Not,
     Neg,
     Add,

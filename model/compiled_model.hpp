@@ -56,9 +56,9 @@ struct CompiledAssert {
 
 /// Where a process instance's location lives and which locations are valid end points.
 struct ProcessInstance {
-    std::string name;          ///< "opener[1]" or "worker"
+    std::string name; ///< "opener[1]" or "worker"
     SlotId location_slot = 0;
-    std::vector<bool> is_end;  ///< by location index
+    std::vector<bool> is_end; ///< by location index
 };
 
 /// Everything the compiler produces; `CompiledModel` wraps it.
@@ -87,10 +87,13 @@ public:
     explicit CompiledModel(ModelTables tables);
 
     [[nodiscard]] const StateLayout& layout() const override { return t_.layout; }
+
     [[nodiscard]] std::span<const ActionInfo> actions() const override { return t_.actions; }
+
     [[nodiscard]] std::span<const std::string> processes() const override {
         return t_.instance_names;
     }
+
     void initial(StateView out) const override;
     bool successors(ConstStateView s, ActionId a, SuccessorBuffer& out,
                     FailureBuffer& failures) const override;
@@ -102,22 +105,25 @@ public:
 
     /// The model's name from its `model NAME;` line.
     [[nodiscard]] const std::string& name() const noexcept { return t_.name; }
+
     /// Compiled invariants, in declaration order.
     [[nodiscard]] const std::vector<CompiledInvariant>& invariants() const noexcept {
         return t_.invariants;
     }
+
     /// Compiled liveness properties, in declaration order.
     [[nodiscard]] const std::vector<CompiledLiveness>& liveness() const noexcept {
         return t_.liveness;
     }
+
     /// Assert statements, by assert id.
-    [[nodiscard]] const std::vector<CompiledAssert>& asserts() const noexcept {
-        return t_.asserts;
-    }
+    [[nodiscard]] const std::vector<CompiledAssert>& asserts() const noexcept { return t_.asserts; }
+
     /// Process instances, by ProcessId.
     [[nodiscard]] const std::vector<ProcessInstance>& instances() const noexcept {
         return t_.instances;
     }
+
     /// Evaluates a property expression over `s`; false with `error` filled on a runtime error.
     bool evaluate(const Code& code, ConstStateView s, std::int64_t& value, EvalError& error) const;
 
@@ -129,6 +135,7 @@ private:
         std::vector<std::uint32_t> first; ///< by location, plus one: start in `ids`
         std::vector<ActionId> ids;
     };
+
     /// Builds `by_location_` from the steps (actions are contiguous per instance).
     void index_actions();
     bool expand(ConstStateView s, ActionId a, SuccessorBuffer& out, FailureBuffer& failures) const;

@@ -1,5 +1,4 @@
 #include "model/compiler_impl.hpp"
-
 #include "model/invariant.hpp"
 
 #include <algorithm>
@@ -43,8 +42,8 @@ int stack_effect(Op op) {
 
 /// True for instructions whose result depends only on their operands.
 bool is_pure(Op op) {
-    return op != Op::Load && op != Op::LoadCmpImm && op != Op::LoadDyn && op != Op::Store && op != Op::StoreDyn &&
-           op != Op::LoadFrame && op != Op::StoreFrame && op != Op::Assert;
+    return op != Op::Load && op != Op::LoadCmpImm && op != Op::LoadDyn && op != Op::Store &&
+           op != Op::StoreDyn && op != Op::LoadFrame && op != Op::StoreFrame && op != Op::Assert;
 }
 
 Op binary_op(ast::BinaryOp op) {
@@ -77,8 +76,8 @@ Op binary_op(ast::BinaryOp op) {
 }
 
 const char* op_text(ast::BinaryOp op) {
-    static const char* const texts[] = {"*", "/", "%",  "+",  "-",  "<",  "<=",
-                                        ">", ">=", "==", "!=", "&&", "||", "->"};
+    static const char* const texts[] = {
+        "*", "/", "%", "+", "-", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "->"};
     return texts[static_cast<int>(op)];
 }
 
@@ -91,15 +90,20 @@ constexpr Type error_type{TypeKind::Error, 0};
 std::uint32_t Emitter::emit(Op op, SourceRange where, std::uint32_t a, std::int64_t imm) {
     code_.ranges.push_back(where);
     const auto at = static_cast<std::uint32_t>(code_.instrs.size());
-    code_.instrs.push_back({op, Op::Eq, a, imm, static_cast<std::uint32_t>(code_.ranges.size() - 1)});
+    code_.instrs.push_back(
+        {op, Op::Eq, a, imm, static_cast<std::uint32_t>(code_.ranges.size() - 1)});
     depth_ += stack_effect(op);
     code_.stack_size = std::max(code_.stack_size, static_cast<std::uint32_t>(std::max(depth_, 0)));
     return at;
 }
 
-std::uint32_t Emitter::here() const { return static_cast<std::uint32_t>(code_.instrs.size()); }
+std::uint32_t Emitter::here() const {
+    return static_cast<std::uint32_t>(code_.instrs.size());
+}
 
-void Emitter::patch(std::uint32_t at, std::uint32_t target) { code_.instrs[at].a = target; }
+void Emitter::patch(std::uint32_t at, std::uint32_t target) {
+    code_.instrs[at].a = target;
+}
 
 std::string Compiler::type_name(Type t) const {
     switch (t.kind) {
@@ -315,7 +319,8 @@ Type Compiler::binary(const ast::BinaryExpr& b, SourceRange where, Context& ctx,
 Type Compiler::conditional(const ast::Expr& c, const ast::Expr* t, const ast::Expr* f, bool tv,
                            bool fv, SourceRange where, Context& ctx, Emitter& em) {
     const bool logical = t == nullptr || f == nullptr;
-    const Type ct = expect(c, ctx, em, bool_type, logical ? "operand of a logical operator" : "condition of '?:'");
+    const Type ct = expect(c, ctx, em, bool_type,
+                           logical ? "operand of a logical operator" : "condition of '?:'");
     const std::uint32_t to_else = em.emit(Op::JumpIfFalse, where);
     const int depth = em.depth();
     Type tt = bool_type;

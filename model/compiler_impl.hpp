@@ -52,7 +52,7 @@ struct EnumInfo {
 struct VarInfo {
     std::string name;
     DeclType type;
-    SlotId first = 0;      ///< globals: the slot; locals: offset inside the instance block
+    SlotId first = 0; ///< globals: the slot; locals: offset inside the instance block
     std::uint32_t length = 0;
     SourceRange where;
 };
@@ -73,7 +73,8 @@ struct ProcInfo {
     std::map<std::string, VarInfo> locals;
     std::vector<std::string> local_order;
     std::map<std::string, std::uint32_t> step_index;
-    mutable std::vector<std::vector<std::vector<ActionId>>> actions_of; ///< [instance][step] → actions
+    mutable std::vector<std::vector<std::vector<ActionId>>>
+        actions_of; ///< [instance][step] → actions
 };
 
 /// A `fn`, with its parameter types resolved.
@@ -109,7 +110,7 @@ struct Context {
     const ProcInfo* proc = nullptr;
     std::int64_t instance = 0; ///< family index value of the instance being compiled
     bool in_fn = false;
-    bool constant = false;     ///< only constants allowed (const, sizes, ranges, initial values)
+    bool constant = false; ///< only constants allowed (const, sizes, ranges, initial values)
     std::vector<FrameVar> frame;
     std::uint32_t frame_top = 0;
 };
@@ -118,16 +119,20 @@ struct Context {
 class Emitter {
 public:
     explicit Emitter(Code& code) : code_(code) {}
+
     /// Appends one instruction; returns its index.
     std::uint32_t emit(Op op, SourceRange where, std::uint32_t a = 0, std::int64_t imm = 0);
     /// Index of the next instruction.
     [[nodiscard]] std::uint32_t here() const;
     /// Sets the jump target of instruction `at` to `target`.
     void patch(std::uint32_t at, std::uint32_t target);
+
     /// Current operand stack depth.
     [[nodiscard]] int depth() const noexcept { return depth_; }
+
     /// Resets the depth at a join point.
     void set_depth(int d) noexcept { depth_ = d; }
+
     /// The code being written.
     [[nodiscard]] Code& code() noexcept { return code_; }
 
@@ -141,7 +146,7 @@ private:
 struct Place {
     bool ok = false;
     bool dynamic = false;
-    SlotId slot = 0;          ///< static: the slot; dynamic: the base slot
+    SlotId slot = 0; ///< static: the slot; dynamic: the base slot
     DeclType type;
     std::uint32_t length = 0; ///< > 0: a whole array not yet indexed
     std::string name;         ///< for messages: "reg", "opener[1].disk"
@@ -195,8 +200,8 @@ public:
     Place process_member(const ast::MemberExpr& m, SourceRange where, Context& ctx, Emitter& em);
     Type name_value(const ast::NameRef& n, SourceRange where, Context& ctx, Emitter& em);
     Type binary(const ast::BinaryExpr& b, SourceRange where, Context& ctx, Emitter& em);
-    Type conditional(const ast::Expr& c, const ast::Expr* t, const ast::Expr* f, bool tv,
-                     bool fv, SourceRange where, Context& ctx, Emitter& em);
+    Type conditional(const ast::Expr& c, const ast::Expr* t, const ast::Expr* f, bool tv, bool fv,
+                     SourceRange where, Context& ctx, Emitter& em);
     Type quantifier(const ast::QuantifierExpr& q, SourceRange where, Context& ctx, Emitter& em);
     Type at_location(const ast::AtExpr& at, SourceRange where, Context& ctx, Emitter& em);
     std::optional<std::int64_t> fold_constant(Emitter& em, std::uint32_t start);
@@ -210,8 +215,8 @@ public:
     void for_loop(const ast::ForStmt& f, SourceRange where, Context& ctx, Emitter& em);
 
     // Unrolling loops and quantifiers over constant bounds (compiler_unroll.cpp)
-    LoopBounds loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what,
-                           Context& ctx, Emitter& em);
+    LoopBounds loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what, Context& ctx,
+                           Emitter& em);
     void push_bounds(const LoopBounds& b, SourceRange where, Emitter& em);
     void bind_specialized(Context& ctx, Emitter& em, const ast::Ident& var, std::int64_t value);
     bool unroll_for(const ast::ForStmt& f, const LoopBounds& b, SourceRange where, Context& ctx,
@@ -234,7 +239,9 @@ public:
 
     // Shared helpers
     std::string type_name(Type t) const;
+
     bool is_bool(Type t) const { return t.kind == TypeKind::Bool; }
+
     std::uint32_t index_name(std::string name);
     void error(SourceRange r, std::string_view code, std::string msg);
     void finish_code(Code& code);
@@ -254,8 +261,8 @@ public:
     std::map<std::string, FnInfo> fns_;
     std::map<const ast::Stmt*, std::uint32_t> assert_ids_;
     std::map<std::string, SourceRange> top_names_;
-    std::vector<std::int64_t> init_; ///< initial value by slot
-    StateLayout no_state_;           ///< empty layout for evaluating constants
+    std::vector<std::int64_t> init_;    ///< initial value by slot
+    StateLayout no_state_;              ///< empty layout for evaluating constants
     std::vector<std::string> inlining_; ///< fns being inlined (recursion guard)
     bool code_too_large_reported_ = false;
     std::uint64_t specialized_reads_ = 0; ///< uses of `FrameVar::specialized` values so far

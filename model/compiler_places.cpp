@@ -7,7 +7,9 @@ constexpr Type int_type{TypeKind::Int, 0};
 constexpr Type bool_type{TypeKind::Bool, 0};
 constexpr Type error_type{TypeKind::Error, 0};
 
-const ast::NameRef* as_name(const ast::Expr& e) { return std::get_if<ast::NameRef>(&e.node); }
+const ast::NameRef* as_name(const ast::Expr& e) {
+    return std::get_if<ast::NameRef>(&e.node);
+}
 } // namespace
 
 Place Compiler::place(const ast::Expr& e, Context& ctx, Emitter& em) {
@@ -37,21 +39,27 @@ Place Compiler::place(const ast::Expr& e, Context& ctx, Emitter& em) {
         return {};
     }
     const std::string& name = n->name.text;
-    if (ctx.constant && (globals_.count(name) != 0 ||
-                         (ctx.proc != nullptr && ctx.proc->locals.count(name) != 0))) {
+    if (ctx.constant &&
+        (globals_.count(name) != 0 || (ctx.proc != nullptr && ctx.proc->locals.count(name) != 0))) {
         error(e.range, code::not_constant, "'" + name + "' is a variable, not a constant");
         return {};
     }
     if (ctx.proc != nullptr && !ctx.in_fn) {
         if (auto it = ctx.proc->locals.find(name); it != ctx.proc->locals.end()) {
             const auto inst = static_cast<std::uint32_t>(ctx.instance - ctx.proc->lo);
-            return Place{true,          false, ctx.proc->first_slot + inst * ctx.proc->stride + it->second.first,
-                         it->second.type, it->second.length,
-                         out_.instance_names[ctx.proc->first_instance + inst] + "." + name, true, 1};
+            return Place{true,
+                         false,
+                         ctx.proc->first_slot + inst * ctx.proc->stride + it->second.first,
+                         it->second.type,
+                         it->second.length,
+                         out_.instance_names[ctx.proc->first_instance + inst] + "." + name,
+                         true,
+                         1};
         }
     }
     if (auto it = globals_.find(name); it != globals_.end()) {
-        return Place{true, false, it->second.first, it->second.type, it->second.length, name, true, 1};
+        return Place{true, false, it->second.first, it->second.type, it->second.length, name,
+                     true, 1};
     }
     if (find_frame(ctx, name) != nullptr || consts_.count(name) != 0 ||
         enum_members_.count(name) != 0 ||
@@ -117,7 +125,8 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
                 error(e.range, code::unknown_name, "'self' is only valid in a process step");
                 return std::nullopt;
             }
-            return ProcRef{ctx.proc, false, static_cast<std::uint32_t>(ctx.instance - ctx.proc->lo)};
+            return ProcRef{ctx.proc, false,
+                           static_cast<std::uint32_t>(ctx.instance - ctx.proc->lo)};
         }
         auto it = proc_by_name_.find(n->name.text);
         if (it == proc_by_name_.end()) {
@@ -150,7 +159,8 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
     }
     const ProcInfo& p = procs_[it->second];
     if (!p.family) {
-        error(e.range, code::not_a_family, "process '" + p.name + "' is not a family; write " + p.name);
+        error(e.range, code::not_a_family,
+              "process '" + p.name + "' is not a family; write " + p.name);
         return std::nullopt;
     }
     const std::uint32_t start = em.here();
@@ -173,8 +183,9 @@ std::optional<ProcRef> Compiler::process_ref(const ast::Expr& e, Context& ctx, E
     if (p.lo != 0) {
         em.emit(Op::AddImm, ix->index->range, 0, -p.lo);
     }
-    em.emit(Op::CheckIndex, ix->index->range, p.count,
-            index_name("process family '" + p.name + "' (index minus " + std::to_string(p.lo) + ")"));
+    em.emit(
+        Op::CheckIndex, ix->index->range, p.count,
+        index_name("process family '" + p.name + "' (index minus " + std::to_string(p.lo) + ")"));
     return ProcRef{&p, true, 0};
 }
 

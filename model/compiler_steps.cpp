@@ -1,6 +1,5 @@
-#include "model/compiler_impl.hpp"
-
 #include "model/bytecode_optimize.hpp"
+#include "model/compiler_impl.hpp"
 #include "model/invariant.hpp"
 
 #include <algorithm>
@@ -91,8 +90,9 @@ void Compiler::compile_step(const ProcInfo& p, std::uint32_t instance, const ast
         Context tctx;
         const auto t = resolve_type(prm.type, tctx);
         params.push_back(t.value_or(DeclType{}));
-        push_frame(ctx, guard, prm.name.text, params.back().type.kind == TypeKind::Error
-                                                   ? Type{} : params.back().type, prm.name.range);
+        push_frame(ctx, guard, prm.name.text,
+                   params.back().type.kind == TypeKind::Error ? Type{} : params.back().type,
+                   prm.name.range);
     }
     if (s.guard) {
         expect(*s.guard, ctx, guard, bool_type, "a step guard");
@@ -136,7 +136,8 @@ void Compiler::add_actions(const ProcInfo& p, std::uint32_t instance, const ast:
     }
     if (out_.actions.size() + combinations > max_actions) {
         error(s.name.range, code::too_many_actions,
-              "more than " + std::to_string(max_actions) + " actions (steps times parameter values)");
+              "more than " + std::to_string(max_actions) +
+                  " actions (steps times parameter values)");
         return;
     }
     while (true) {
@@ -144,9 +145,10 @@ void Compiler::add_actions(const ProcInfo& p, std::uint32_t instance, const ast:
         std::string args;
         for (std::size_t k = 0; k < params.size(); ++k) {
             const Type t = params[k].type;
-            std::string v = t.kind == TypeKind::Bool   ? (values[k] != 0 ? "true" : "false")
-                            : t.kind == TypeKind::Enum ? enums_[t.enum_id].members[static_cast<std::size_t>(values[k])]
-                                                       : std::to_string(values[k]);
+            std::string v = t.kind == TypeKind::Bool ? (values[k] != 0 ? "true" : "false")
+                            : t.kind == TypeKind::Enum
+                                ? enums_[t.enum_id].members[static_cast<std::size_t>(values[k])]
+                                : std::to_string(values[k]);
             args += (k == 0 ? "" : ",") + v;
             info.params.push_back(std::move(v));
         }

@@ -1,5 +1,4 @@
 #include "model/compiler_impl.hpp"
-
 #include "model/invariant.hpp"
 
 #include <algorithm>
@@ -134,7 +133,8 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
     inner.frame.clear();
     for (std::size_t k = 0; k < c.args.size(); ++k) {
         const DeclType& want = fn.params[k];
-        const std::string what = "argument " + std::to_string(k + 1) + " of '" + c.callee.text + "'";
+        const std::string what =
+            "argument " + std::to_string(k + 1) + " of '" + c.callee.text + "'";
         const std::uint32_t start = em.here();
         expect(*c.args[k], ctx, em, want.type, what.c_str());
         const std::string& pname = fn.decl->params[k].name.text;
@@ -218,7 +218,8 @@ void Compiler::number_asserts() {
                 if (const auto* a = std::get_if<ast::AssertStmt>(&s.node)) {
                     const auto id = static_cast<std::uint32_t>(out_.asserts.size());
                     assert_ids_.emplace(&s, id);
-                    out_.asserts.push_back({prefix + ".assert" + std::to_string(++k), s.range, a->message});
+                    out_.asserts.push_back(
+                        {prefix + ".assert" + std::to_string(++k), s.range, a->message});
                     out_.tables.assert_messages.push_back(a->message);
                 } else if (const auto* i = std::get_if<ast::IfStmt>(&s.node)) {
                     walk(i->then_block, prefix, k);

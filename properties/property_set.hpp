@@ -44,6 +44,7 @@ public:
     /// Records the verdict on liveness property `k` (index into `model.liveness()`): `Holds`,
     /// `Incomplete`, or `Violated` with its lasso.
     void record_liveness(std::size_t k, Verdict verdict, std::optional<Violation> violation);
+
     /// True when at least one selected property is violated.
     [[nodiscard]] bool any_violated() const noexcept { return violated_ > 0; }
 
@@ -53,6 +54,7 @@ public:
 
     /// Every property with its verdict, in report order.
     [[nodiscard]] const std::vector<PropertyStatus>& statuses() const noexcept { return all_; }
+
     /// Names given in the selection that name no property.
     [[nodiscard]] const std::vector<std::string>& unknown() const noexcept { return unknown_; }
 
