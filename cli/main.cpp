@@ -8,6 +8,8 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -85,10 +87,12 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
         ->check(CLI::IsMember({"bfs", "dfs"}));
     check
         ->add_option("--max-states", o.search.max_states,
-                     "stop after storing this many states (verdict incomplete)")
+                     "stop after storing this many states (verdict incomplete; 0, the default: "
+                     "no limit)")
         ->check(not_negative);
     check->add_option("--max-depth", o.search.max_depth,
-                      "do not expand states this many steps deep (verdict incomplete if cut)");
+                      "do not expand states this many steps deep (verdict incomplete if cut; 0, "
+                      "the default: no limit)");
     check->add_option("--memory-limit", memory,
                       "stop cleanly before using this much memory, e.g. 512M or 4G");
     check
@@ -177,6 +181,27 @@ int finish_export(ilv::cli::ExportOptions& o, const std::vector<std::string>& de
     return ilv::cli::run_export_promela(o);
 }
 
+/// The message for a first argument that names no command (`interleave frob`, or a model
+/// given without `check`); nothing when the first argument is a command or an option.
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') {
+        return std::nullopt;
+    }
+    const std::string word = argv[1];
+    std::string names;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        if (sub->get_name() == word) {
+            return std::nullopt;
+        }
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    std::string out = "interleave: unknown command '" + word + "' (commands: " + names + ")\n";
+    if (word.size() > 4 && word.compare(word.size() - 4, 4, ".ilv") == 0) {
+        out += "interleave: to check a model, run: interleave check " + word + "\n";
+    }
+    return out + "Run with --help for more information.\n";
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"interleave: an exhaustive interleaving explorer (explicit-state model checker)"};
     app.require_subcommand(1);
@@ -208,6 +233,10 @@ int run(int argc, char** argv) {
     ilv::cli::ExportOptions export_options;
     std::vector<std::string> export_defines;
     const CLI::App* exp = add_export(app, export_options, export_defines);
+    if (const std::optional<std::string> unknown = unknown_command(app, argc, argv)) {
+        std::cerr << *unknown;
+        return ilv::exit_code::usage;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
