@@ -12,9 +12,10 @@ namespace ilv::cli {
 
 int run_explain(const std::string& trace_path, bool markdown) {
     std::string error;
-    const std::optional<Trace> trace = read_trace_file(trace_path, error);
+    TextPosition at;
+    const std::optional<Trace> trace = read_trace_file(trace_path, error, &at);
     if (!trace) {
-        std::cerr << trace_path << ": error: " << error << '\n';
+        std::cerr << trace_error_line(trace_path, error, at) << '\n';
         return exit_code::usage;
     }
     std::ifstream in(trace->model_path, std::ios::binary);

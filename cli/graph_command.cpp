@@ -125,9 +125,10 @@ bool load_inputs(const GraphOptions& o, LoadResult& loaded, std::optional<Trace>
     }
     if (!o.trace_path.empty()) {
         std::string error;
-        trace = read_trace_file(o.trace_path, error);
+        TextPosition at;
+        trace = read_trace_file(o.trace_path, error, &at);
         if (!trace) {
-            std::cerr << o.trace_path << ": error: " << error << '\n';
+            std::cerr << trace_error_line(o.trace_path, error, at) << '\n';
             return false;
         }
     }

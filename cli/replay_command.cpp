@@ -61,9 +61,10 @@ std::optional<LivenessReplay> liveness_of(const CompiledModel& model, const std:
 
 int run_replay(const std::string& trace_path, const std::string& model_path) {
     std::string error;
-    const std::optional<Trace> trace = read_trace_file(trace_path, error);
+    TextPosition at;
+    const std::optional<Trace> trace = read_trace_file(trace_path, error, &at);
     if (!trace) {
-        std::cerr << trace_path << ": error: " << error << '\n';
+        std::cerr << trace_error_line(trace_path, error, at) << '\n';
         return exit_code::usage;
     }
     const std::string path = model_path.empty() ? trace->model_path : model_path;

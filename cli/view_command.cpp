@@ -59,9 +59,10 @@ int write_html(const Trace& trace, const ViewExtras& extras, const std::string& 
 
 int run_view(const ViewOptions& options) {
     std::string error;
-    const std::optional<Trace> trace = read_trace_file(options.trace_path, error);
+    TextPosition at;
+    const std::optional<Trace> trace = read_trace_file(options.trace_path, error, &at);
     if (!trace) {
-        std::cerr << options.trace_path << ": error: " << error << '\n';
+        std::cerr << trace_error_line(options.trace_path, error, at) << '\n';
         return exit_code::usage;
     }
     const ViewExtras extras = load_view_extras(*trace, options.model_path);

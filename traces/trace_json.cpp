@@ -173,7 +173,16 @@ bool write_trace_file(const std::filesystem::path& path, const Trace& trace, std
     return write_file_atomically(path, trace_to_json(trace), error, true);
 }
 
-std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::string& error) {
+std::string trace_error_line(const std::string& path, const std::string& error,
+                             const TextPosition& at) {
+    const std::string place =
+        at.line == 0 ? path
+                     : path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    return place + ": error: " + error;
+}
+
+std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::string& error,
+                                     TextPosition* at) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         error = "cannot read: is a directory";
@@ -194,7 +203,7 @@ std::optional<Trace> read_trace_file(const std::filesystem::path& path, std::str
         error = "cannot read: " + errno_text(errno);
         return std::nullopt;
     }
-    return trace_from_json(text, error);
+    return trace_from_json(text, error, at);
 }
 
 } // namespace ilv

@@ -21,10 +21,18 @@ inline constexpr int trace_format_version = 1;
 /// ending in a newline): the same trace always gives the same bytes, so traces can be diffed.
 [[nodiscard]] std::string trace_to_json(const Trace& trace);
 
+/// Where a JSON syntax error lies in a trace file (1-based; line 0: not a syntax error).
+struct TextPosition {
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
 /// Parses and validates `text`. On failure returns nothing and sets `error` to one line
 /// naming the offending field ("steps[3].state: expected 7 values, found 6") or the JSON
-/// syntax error with its line and column. Garbage of any kind yields an error, never a crash.
-[[nodiscard]] std::optional<Trace> trace_from_json(std::string_view text, std::string& error);
+/// syntax error ("invalid JSON: syntax error while parsing ..."), whose place goes to `at`
+/// when given. Garbage of any kind yields an error, never a crash.
+[[nodiscard]] std::optional<Trace> trace_from_json(std::string_view text, std::string& error,
+                                                   TextPosition* at = nullptr);
 
 /// Writes `trace` to `path` atomically: the JSON goes to a temporary file in the same
 /// directory (created if missing), which is then renamed over `path`, so readers never see a
@@ -33,9 +41,15 @@ inline constexpr int trace_format_version = 1;
 [[nodiscard]] bool write_trace_file(const std::filesystem::path& path, const Trace& trace,
                                     std::string& error);
 
-/// Reads and validates the trace at `path`; on failure `error` says why, without the path
-/// (callers print it as `PATH: error: ...`, so the path is not printed twice).
+/// Reads and validates the trace at `path`; on failure `error` says why, without the path,
+/// and `at` (when given) receives the place of a JSON syntax error. Print the failure with
+/// `trace_error_line`.
 [[nodiscard]] std::optional<Trace> read_trace_file(const std::filesystem::path& path,
-                                                   std::string& error);
+                                                   std::string& error, TextPosition* at = nullptr);
+
+/// The diagnostic for a trace that could not be read: `PATH: error: ERROR`, or
+/// `PATH:LINE:COL: error: ERROR` for a syntax error, so that editors can jump to it.
+[[nodiscard]] std::string trace_error_line(const std::string& path, const std::string& error,
+                                           const TextPosition& at);
 
 } // namespace ilv

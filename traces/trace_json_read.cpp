@@ -403,19 +403,48 @@ std::optional<Trace> Reader::read(const Json& doc) {
     return trace;
 }
 
-/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+/// nlohmann's message without its "[json.exception.parse_error.101] " prefix and without
+/// the "parse error at line L, column C: " that the caller reports as a position.
 std::string parse_message(const char* what) {
-    const std::string text = what;
+    std::string text = what;
     const std::size_t end = text.find("] ");
-    return end == std::string::npos ? text : text.substr(end + 2);
+    text = end == std::string::npos ? text : text.substr(end + 2);
+    if (text.rfind("parse error at line ", 0) == 0) {
+        const std::size_t colon = text.find(": ");
+        if (colon != std::string::npos) {
+            return text.substr(colon + 2);
+        }
+    }
+    return text;
+}
+
+/// Line and column (1-based) of byte `byte` (1-based, as nlohmann counts) of `text`.
+TextPosition position_of(std::string_view text, std::size_t byte) {
+    const std::size_t pos = std::min(byte == 0 ? 0 : byte - 1, text.size());
+    TextPosition at{1, 1};
+    for (std::size_t i = 0; i < pos; ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else {
+            ++at.column;
+        }
+    }
+    return at;
 }
 
 } // namespace
 
-std::optional<Trace> trace_from_json(std::string_view text, std::string& error) {
+std::optional<Trace> trace_from_json(std::string_view text, std::string& error, TextPosition* at) {
     Json doc;
     try {
         doc = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        error = "invalid JSON: " + parse_message(e.what());
+        if (at != nullptr) {
+            *at = position_of(text, e.byte);
+        }
+        return std::nullopt;
     } catch (const Json::exception& e) {
         error = "invalid JSON: " + parse_message(e.what());
         return std::nullopt;

@@ -34,7 +34,13 @@ Json invariant_doc() {
 } // namespace
 
 TEST_CASE("trace_json errors: text that is not JSON reports where parsing stopped") {
-    CHECK(error_of_text("hello").rfind("invalid JSON: parse error at line 1, column ", 0) == 0);
+    std::string error;
+    TextPosition at;
+    CHECK_FALSE(trace_from_json("hello", error, &at).has_value());
+    CHECK(error.rfind("invalid JSON: syntax error while parsing value", 0) == 0);
+    CHECK(at.line == 1);
+    CHECK(at.column == 1); // no JSON value starts with "h"
+    CHECK(trace_error_line("t.json", error, at).rfind("t.json:1:1: error: invalid JSON: ", 0) == 0);
     CHECK(error_of_text("").rfind("invalid JSON: ", 0) == 0);
     const std::string text = trace_to_json(test::invariant_sample());
     // Cut inside the fourth line: the parser runs out of input there.
@@ -43,11 +49,16 @@ TEST_CASE("trace_json errors: text that is not JSON reports where parsing stoppe
         cut = text.find('\n', cut) + 1;
     }
     const std::string truncated = text.substr(0, cut + 10);
-    const std::string error = error_of_text(truncated);
+    at = {};
+    CHECK_FALSE(trace_from_json(truncated, error, &at).has_value());
     CHECK(error.rfind("invalid JSON: ", 0) == 0);
-    CHECK(error.find("line 4,") != std::string::npos);
+    CHECK(at.line == 4);
+    CHECK(at.column == 11); // one past the last of the 10 characters kept
     CHECK(error_of_text(R"({"format": "interleave-trace", "version": 1e999})")
               .rfind("invalid JSON: ", 0) == 0);
+    // Not a syntax error: no position.
+    CHECK(trace_error_line("t.json", "cannot read: is a directory", TextPosition{}) ==
+          "t.json: error: cannot read: is a directory");
 }
 
 TEST_CASE("trace_json errors: binary garbage and deep nesting are rejected") {
