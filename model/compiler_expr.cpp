@@ -132,6 +132,9 @@ std::uint32_t Compiler::index_name(std::string name) {
 std::optional<std::int64_t> Compiler::fold_constant(Emitter& em, std::uint32_t start) {
     Code& code = em.code();
     const std::uint32_t end = em.here();
+    if (start >= end) {
+        return std::nullopt; // nothing emitted (the expression had an error)
+    }
     for (std::uint32_t k = start; k < end; ++k) {
         if (!is_pure(code.instrs[k].op)) {
             return std::nullopt;

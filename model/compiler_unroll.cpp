@@ -27,12 +27,13 @@ LoopBounds Compiler::loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const
     LoopBounds b;
     const std::uint32_t lo_start = em.here();
     b.lower_type = expect(lo, ctx, em, int_type, what);
-    const std::optional<std::int64_t> lo_value = fold_constant(em, lo_start);
+    const std::optional<std::int64_t> lo_value =
+        b.lower_type.kind == TypeKind::Error ? std::nullopt : fold_constant(em, lo_start);
     const std::uint32_t hi_start = em.here();
     b.upper_type = expect(hi, ctx, em, int_type, what);
-    const std::optional<std::int64_t> hi_value = fold_constant(em, hi_start);
-    if (!lo_value || !hi_value || b.lower_type.kind == TypeKind::Error ||
-        b.upper_type.kind == TypeKind::Error) {
+    const std::optional<std::int64_t> hi_value =
+        b.upper_type.kind == TypeKind::Error ? std::nullopt : fold_constant(em, hi_start);
+    if (!lo_value || !hi_value) {
         return b;
     }
     b.lo = *lo_value;
