@@ -8,8 +8,11 @@ namespace ilv {
 void Diagnostics::error(SourceRange range, std::string_view code, std::string message) {
     ++error_count_;
     if (error_count_ == max_errors + 1) {
-        items_.push_back({Severity::Error, range, std::string(code::too_many_errors),
-                          "too many errors; stopping here", {}});
+        items_.push_back({Severity::Error,
+                          range,
+                          std::string(code::too_many_errors),
+                          "too many errors; stopping here",
+                          {}});
         return;
     }
     if (error_count_ > max_errors) {
@@ -44,14 +47,16 @@ std::string_view severity_word(Severity s) {
     return "error";
 }
 
-/// The line of `text` that contains byte `offset`, without its newline.
+/// The line of `text` that contains byte `offset`, without its line ending.
 std::string_view line_at(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    const std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    const std::size_t begin = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) {
-        end = text.size();
+    std::size_t begin = offset;
+    while (begin > 0 && !ends_line(text, begin - 1)) {
+        --begin;
+    }
+    std::size_t end = begin;
+    while (end < text.size() && !ends_line(text, end)) {
+        ++end;
     }
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') {
@@ -91,8 +96,8 @@ void render_excerpt(std::string& out, const Diagnostic& d, std::string_view text
     } else {
         width = std::min(width, line.size() - col);
     }
-    out += std::string(std::min<std::size_t>(col, 200), ' ') + '^' +
-           std::string(width - 1, '~') + '\n';
+    out += std::string(std::min<std::size_t>(col, 200), ' ') + '^' + std::string(width - 1, '~') +
+           '\n';
 }
 
 } // namespace
@@ -100,8 +105,8 @@ void render_excerpt(std::string& out, const Diagnostic& d, std::string_view text
 std::string render(const Diagnostic& d, std::string_view file_name, std::string_view text) {
     std::string out(file_name);
     if (d.range.begin.line != 0) {
-        out += ':' + std::to_string(d.range.begin.line) + ':' +
-               std::to_string(d.range.begin.column);
+        out +=
+            ':' + std::to_string(d.range.begin.line) + ':' + std::to_string(d.range.begin.column);
     }
     out += ": ";
     out += severity_word(d.severity);

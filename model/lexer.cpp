@@ -90,11 +90,11 @@ SourceLoc Lexer::here() const noexcept {
 
 void Lexer::advance(std::size_t n) noexcept {
     const std::size_t end = std::min(pos_ + n, text_.size());
-    const std::string_view skipped = text_.substr(pos_, end - pos_);
-    for (std::size_t nl = skipped.find('\n'); nl != std::string_view::npos;
-         nl = skipped.find('\n', nl + 1)) {
-        ++line_;
-        line_start_ = pos_ + nl + 1;
+    for (std::size_t i = pos_; i < end; ++i) {
+        if (ends_line(text_, i)) {
+            ++line_;
+            line_start_ = i + 1;
+        }
     }
     pos_ = end;
 }
@@ -127,7 +127,7 @@ void Lexer::skip_trivia() {
         if (is_space(c)) {
             advance();
         } else if (c == '/' && peek(1) == '/') {
-            pos_ = std::min(text_.find('\n', pos_), text_.size()); // the newline stays
+            pos_ = std::min(text_.find_first_of("\r\n", pos_), text_.size()); // the newline stays
         } else if (c == '/' && peek(1) == '*') {
             skip_block_comment();
         } else if (is_bad_at(pos_)) {
@@ -207,7 +207,7 @@ Token Lexer::lex_number() {
 Token Lexer::lex_string() {
     const SourceLoc begin = here();
     advance();
-    while (pos_ < text_.size() && peek() != '\n' && peek() != '"') {
+    while (pos_ < text_.size() && !ends_line(text_, pos_) && peek() != '"') {
         advance(peek() == '\\' && (peek(1) == '"' || peek(1) == '\\') ? 2 : 1);
     }
     if (peek() == '"') {

@@ -2,7 +2,9 @@
 /// \file
 /// Positions in a model file, carried by every token, AST node, action and diagnostic.
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace ilv {
 
@@ -21,6 +23,12 @@ struct SourceRange {
     SourceLoc end;
     friend bool operator==(const SourceRange&, const SourceRange&) = default;
 };
+
+/// True when byte `i` of `text` ends a line: a `\n`, or a `\r` not followed by one (old Mac
+/// line endings; in `\r\n` the `\n` ends the line). Lines and columns count by this.
+[[nodiscard]] inline bool ends_line(std::string_view text, std::size_t i) noexcept {
+    return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
 
 /// The smallest range covering both `a` and `b` (a must start first).
 [[nodiscard]] inline SourceRange join(const SourceRange& a, const SourceRange& b) {
