@@ -1,5 +1,4 @@
 #include "model/compiler_impl.hpp"
-
 #include "model/invariant.hpp"
 
 #include <algorithm>
@@ -20,7 +19,9 @@ constexpr std::size_t max_state_words = 1 << 12;
 } // namespace
 
 Compiler::Compiler(const ast::Model& model, const Overrides& overrides, Diagnostics& diags)
-    : model_(model), overrides_(overrides), diags_(diags) {
+    : model_(model),
+      overrides_(overrides),
+      diags_(diags) {
     no_state_.finish();
 }
 
@@ -30,6 +31,7 @@ void Compiler::error(SourceRange r, std::string_view code, std::string msg) {
 
 std::unique_ptr<CompiledModel> Compiler::run() {
     if (!compile()) {
+        note_overrides();
         return nullptr;
     }
     return finish();
@@ -94,8 +96,7 @@ void Compiler::declare_names() {
     auto declare_property = [&](const ast::Ident& id) {
         auto [it, inserted] = props.emplace(id.text, id.range);
         if (!inserted) {
-            error(id.range, code::duplicate_name,
-                  "property '" + id.text + "' is already declared");
+            error(id.range, code::duplicate_name, "property '" + id.text + "' is already declared");
         }
     };
     for (const auto& i : model_.invariants) {
@@ -106,6 +107,26 @@ void Compiler::declare_names() {
     }
 }
 
+void Compiler::note_overrides() {
+    // Errors about the -D values themselves already name them.
+    const std::vector<Diagnostic>& all = diags_.all();
+    if (std::none_of(all.begin(), all.end(), [](const Diagnostic& d) {
+            return d.severity == Severity::Error && d.code != code::unknown_override &&
+                   d.code != code::bad_override;
+        })) {
+        return;
+    }
+    for (const auto& [name, value] : overrides_) {
+        const auto it = consts_.find(name);
+        if (it != consts_.end() && it->second.decl != nullptr &&
+            it->second.override_value == value) {
+            diags_.note(it->second.decl->name.range, "-D " + name + "=" + std::to_string(value) +
+                                                         " replaced the value of '" + name +
+                                                         "' declared here");
+        }
+    }
+}
+
 void Compiler::apply_overrides() {
     for (const auto& c : model_.consts) {
         consts_[c.name.text].decl = &c;
@@ -113,7 +134,8 @@ void Compiler::apply_overrides() {
     for (const auto& [name, value] : overrides_) {
         auto it = consts_.find(name);
         if (it == consts_.end()) {
-            error({}, code::unknown_override, "-D " + name + ": the model has no const '" + name + "'");
+            error({}, code::unknown_override,
+                  "-D " + name + ": the model has no const '" + name + "'");
             continue;
         }
         if (it->second.override_value) {
@@ -132,7 +154,8 @@ void Compiler::declare_enums() {
         const auto id = static_cast<std::uint32_t>(enums_.size());
         EnumInfo info{e.name.text, {}};
         for (const auto& m : e.members) {
-            enum_members_.emplace(m.text, std::make_pair(id, static_cast<std::int64_t>(info.members.size())));
+            enum_members_.emplace(
+                m.text, std::make_pair(id, static_cast<std::int64_t>(info.members.size())));
             info.members.push_back(m.text);
         }
         enum_by_name_.emplace(e.name.text, id);
@@ -158,8 +181,8 @@ std::optional<std::int64_t> Compiler::const_value(const std::string& name, Sourc
     if (c.override_value) {
         if (type.kind == TypeKind::Bool && *c.override_value != 0 && *c.override_value != 1) {
             error({}, code::bad_override,
-                  "-D " + name + "=" + std::to_string(*c.override_value) +
-                      ": '" + name + "' is a bool constant, give 0 or 1");
+                  "-D " + name + "=" + std::to_string(*c.override_value) + ": '" + name +
+                      "' is a bool constant, give 0 or 1");
         }
         c.value = *c.override_value;
     }

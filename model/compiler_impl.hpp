@@ -176,6 +176,9 @@ public:
     // Declarations (compiler_decls.cpp)
     void declare_names();
     void apply_overrides();
+    /// After errors: a note at each const a `-D` value replaced, since the errors may come
+    /// from that value rather than from the text.
+    void note_overrides();
     void declare_enums();
     void declare_globals();
     void declare_processes();

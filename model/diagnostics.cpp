@@ -33,6 +33,10 @@ void Diagnostics::warning(SourceRange range, std::string_view code, std::string 
     items_.push_back({Severity::Warning, range, std::string(code), std::move(message), {}});
 }
 
+void Diagnostics::note(SourceRange range, std::string message) {
+    items_.push_back({Severity::Note, range, "", std::move(message), {}});
+}
+
 namespace {
 
 std::string_view severity_word(Severity s) {

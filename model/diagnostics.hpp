@@ -19,22 +19,22 @@ namespace ilv {
 /// lists them. E01xx lexical and syntax, E02xx names, E03xx types, E04xx constants and
 /// ranges, E05xx structure, E06xx command line, E07xx export.
 namespace code {
-inline constexpr std::string_view cannot_read = "E0001";        ///< file missing or unreadable
-inline constexpr std::string_view invalid_character = "E0100";  ///< byte not in the language
-inline constexpr std::string_view unexpected_token = "E0101";   ///< parser expected something else
-inline constexpr std::string_view missing_model = "E0102";      ///< no `model NAME;` first
+inline constexpr std::string_view cannot_read = "E0001";       ///< file missing or unreadable
+inline constexpr std::string_view invalid_character = "E0100"; ///< byte not in the language
+inline constexpr std::string_view unexpected_token = "E0101";  ///< parser expected something else
+inline constexpr std::string_view missing_model = "E0102";     ///< no `model NAME;` first
 inline constexpr std::string_view unterminated_comment = "E0103";
-inline constexpr std::string_view integer_too_large = "E0104";  ///< literal beyond 2^62
-inline constexpr std::string_view nesting_too_deep = "E0105";   ///< expression/statement depth
+inline constexpr std::string_view integer_too_large = "E0104"; ///< literal beyond 2^62
+inline constexpr std::string_view nesting_too_deep = "E0105";  ///< expression/statement depth
 inline constexpr std::string_view unterminated_string = "E0106";
-inline constexpr std::string_view too_many_errors = "E0107";    ///< stop after this many
+inline constexpr std::string_view too_many_errors = "E0107"; ///< stop after this many
 inline constexpr std::string_view unknown_name = "E0201";
 inline constexpr std::string_view duplicate_name = "E0202";
 inline constexpr std::string_view unknown_location = "E0203";
 inline constexpr std::string_view unknown_step = "E0204";
 inline constexpr std::string_view unknown_function = "E0205";
 inline constexpr std::string_view unknown_type = "E0206";
-inline constexpr std::string_view unknown_member = "E0207";     ///< `p.x` where p has no local x
+inline constexpr std::string_view unknown_member = "E0207"; ///< `p.x` where p has no local x
 inline constexpr std::string_view unknown_process = "E0208";
 inline constexpr std::string_view type_mismatch = "E0301";
 inline constexpr std::string_view not_assignable = "E0302";
@@ -50,16 +50,16 @@ inline constexpr std::string_view constant_index_out_of_bounds = "E0404";
 inline constexpr std::string_view constant_division_by_zero = "E0405";
 inline constexpr std::string_view initialiser_length = "E0406";
 inline constexpr std::string_view constant_overflow = "E0407";
-inline constexpr std::string_view range_too_wide = "E0408";     ///< more than 2^32 values
+inline constexpr std::string_view range_too_wide = "E0408"; ///< more than 2^32 values
 inline constexpr std::string_view array_too_large = "E0409";
 inline constexpr std::string_view recursion = "E0501";
 inline constexpr std::string_view no_locations = "E0502";
 inline constexpr std::string_view state_too_large = "E0503";
 inline constexpr std::string_view too_many_actions = "E0504";
 inline constexpr std::string_view code_too_large = "E0505";   ///< inlining blew a step up
-inline constexpr std::string_view unknown_override = "E0601";  ///< `-D X=1` names no const
-inline constexpr std::string_view bad_override = "E0602";      ///< `-D` text is not NAME=INT
-inline constexpr std::string_view not_exportable = "E0701";    ///< Promela cannot express it
+inline constexpr std::string_view unknown_override = "E0601"; ///< `-D X=1` names no const
+inline constexpr std::string_view bad_override = "E0602";     ///< `-D` text is not NAME=INT
+inline constexpr std::string_view not_exportable = "E0701";   ///< Promela cannot express it
 } // namespace code
 
 /// How serious a diagnostic is; only errors make a load fail.
@@ -89,13 +89,18 @@ public:
                          SourceRange note_range, std::string note);
     /// Records a warning; warnings do not make a load fail.
     void warning(SourceRange range, std::string_view code, std::string message);
+    /// Records a note of its own (context for the errors before it, such as a `-D` value).
+    void note(SourceRange range, std::string message);
 
     /// True when at least one error was recorded.
     [[nodiscard]] bool has_errors() const noexcept { return error_count_ > 0; }
+
     /// Number of errors recorded (capped ones included in the count only as E0107).
     [[nodiscard]] std::size_t error_count() const noexcept { return error_count_; }
+
     /// Everything recorded, in order.
     [[nodiscard]] const std::vector<Diagnostic>& all() const noexcept { return items_; }
+
     /// True once the cap was reached; parsers may stop early.
     [[nodiscard]] bool saturated() const noexcept { return error_count_ > max_errors; }
 
