@@ -132,8 +132,10 @@ std::uint32_t Compiler::index_name(std::string name) {
 std::optional<std::int64_t> Compiler::fold_constant(Emitter& em, std::uint32_t start) {
     Code& code = em.code();
     const std::uint32_t end = em.here();
-    if (start >= end) {
-        return std::nullopt; // nothing emitted (the expression had an error)
+    if (start >= end || code.instrs[start].op != Op::Push) {
+        // Nothing emitted, or code that does not start by pushing a value (an expression with
+        // an error followed by a check): not a constant.
+        return std::nullopt;
     }
     for (std::uint32_t k = start; k < end; ++k) {
         if (!is_pure(code.instrs[k].op)) {

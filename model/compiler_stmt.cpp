@@ -136,7 +136,10 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
         const std::string what =
             "argument " + std::to_string(k + 1) + " of '" + c.callee.text + "'";
         const std::uint32_t start = em.here();
-        expect(*c.args[k], ctx, em, want.type, what.c_str());
+        const std::size_t errors = diags_.error_count();
+        const bool typed =
+            expect(*c.args[k], ctx, em, want.type, what.c_str()).kind != TypeKind::Error &&
+            diags_.error_count() == errors;
         const std::string& pname = fn.decl->params[k].name.text;
         if (want.type.kind == TypeKind::Int) {
             out_.tables.range_checks.push_back(
@@ -144,7 +147,8 @@ void Compiler::call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emi
             em.emit(Op::CheckRange, c.args[k]->range,
                     static_cast<std::uint32_t>(out_.tables.range_checks.size() - 1));
         }
-        if (const std::optional<std::int64_t> value = fold_constant(em, start)) {
+        if (const std::optional<std::int64_t> value =
+                typed ? fold_constant(em, start) : std::nullopt) {
             // A constant argument (in range, or the check would not fold) specialises the
             // inlined body.
             drop_folded(em);

@@ -25,6 +25,7 @@ void Compiler::drop_folded(Emitter& em) {
 LoopBounds Compiler::loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what,
                                  Context& ctx, Emitter& em) {
     LoopBounds b;
+    const std::size_t errors = diags_.error_count();
     const std::uint32_t lo_start = em.here();
     b.lower_type = expect(lo, ctx, em, int_type, what);
     const std::optional<std::int64_t> lo_value =
@@ -33,7 +34,7 @@ LoopBounds Compiler::loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const
     b.upper_type = expect(hi, ctx, em, int_type, what);
     const std::optional<std::int64_t> hi_value =
         b.upper_type.kind == TypeKind::Error ? std::nullopt : fold_constant(em, hi_start);
-    if (!lo_value || !hi_value) {
+    if (!lo_value || !hi_value || diags_.error_count() != errors) {
         return b;
     }
     b.lo = *lo_value;
