@@ -121,7 +121,9 @@ void Parser::report(SourceRange range, std::string_view code, std::string messag
 
 void Parser::deepen() {
     if (depth_ >= max_nesting) {
-        diags_.error(tok_.range, code::nesting_too_deep, "nesting too deep (more than 256 levels)");
+        diags_.error(tok_.range, code::nesting_too_deep,
+                     "nesting too deep (more than 256 levels; each operator of a chain such as "
+                     "a + b + c counts as one)");
         throw ParseAbort{};
     }
     ++depth_;

@@ -1,6 +1,5 @@
-#include "model/promela_writer.hpp"
-
 #include "model/invariant.hpp"
+#include "model/promela_writer.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -56,24 +55,36 @@ Interval arith_range(ast::BinaryOp op, Interval l, Interval r) {
 /// The value of `l op r` when both are known and the operation cannot fail.
 std::optional<std::int64_t> fold(ast::BinaryOp op, std::int64_t l, std::int64_t r) {
     switch (op) {
-    case ast::BinaryOp::Add: return sat(l, r, '+');
-    case ast::BinaryOp::Sub: return sat(l, r, '-');
-    case ast::BinaryOp::Mul: return sat(l, r, '*');
-    case ast::BinaryOp::Div: return r == 0 || r == -1 ? std::nullopt : std::optional<std::int64_t>(l / r);
-    case ast::BinaryOp::Mod: return r == 0 || r == -1 ? std::nullopt : std::optional<std::int64_t>(l % r);
-    case ast::BinaryOp::Lt: return l < r;
-    case ast::BinaryOp::Le: return l <= r;
-    case ast::BinaryOp::Gt: return l > r;
-    case ast::BinaryOp::Ge: return l >= r;
-    case ast::BinaryOp::Eq: return l == r;
-    case ast::BinaryOp::Ne: return l != r;
-    default: return std::nullopt;
+    case ast::BinaryOp::Add:
+        return sat(l, r, '+');
+    case ast::BinaryOp::Sub:
+        return sat(l, r, '-');
+    case ast::BinaryOp::Mul:
+        return sat(l, r, '*');
+    case ast::BinaryOp::Div:
+        return r == 0 || r == -1 ? std::nullopt : std::optional<std::int64_t>(l / r);
+    case ast::BinaryOp::Mod:
+        return r == 0 || r == -1 ? std::nullopt : std::optional<std::int64_t>(l % r);
+    case ast::BinaryOp::Lt:
+        return l < r;
+    case ast::BinaryOp::Le:
+        return l <= r;
+    case ast::BinaryOp::Gt:
+        return l > r;
+    case ast::BinaryOp::Ge:
+        return l >= r;
+    case ast::BinaryOp::Eq:
+        return l == r;
+    case ast::BinaryOp::Ne:
+        return l != r;
+    default:
+        return std::nullopt;
     }
 }
 
 const char* op_text(ast::BinaryOp op) {
-    static const char* const texts[] = {"*", "/", "%",  "+",  "-",  "<",  "<=",
-                                        ">", ">=", "==", "!=", "&&", "||", "->"};
+    static const char* const texts[] = {
+        "*", "/", "%", "+", "-", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "->"};
     return texts[static_cast<int>(op)];
 }
 
@@ -92,8 +103,8 @@ void Writer::unsupported(SourceRange where, const std::string& message) {
 
 void Writer::check_width(Interval r, SourceRange where) {
     if (r.lo < int32_min || r.hi > int32_max) {
-        unsupported(where, "this value may leave Promela's 32-bit int range (" +
-                               std::to_string(r.lo) + ".." + std::to_string(r.hi) + ")");
+        unsupported(where, "this value (" + std::to_string(r.lo) + ".." + std::to_string(r.hi) +
+                               ") may leave Promela's 32-bit int range");
     }
 }
 
@@ -114,7 +125,11 @@ Emitted Writer::expr(const ast::Expr& e, Scope& s) {
         ILV_ASSERT(p.has_value(), "the compiler resolved every process reference");
         const auto& names = location_names_.at(p->proc->name);
         const auto index = p->proc->location_index.at(at->location.text);
-        out = Emitted{"(" + location_of(*p) + " == " + names[index] + ")", {0, 1}, p->def, false, std::nullopt};
+        out = Emitted{"(" + location_of(*p) + " == " + names[index] + ")",
+                      {0, 1},
+                      p->def,
+                      false,
+                      std::nullopt};
     } else if (const auto* u = std::get_if<ast::UnaryExpr>(&e.node)) {
         out = unary(*u, s);
     } else if (const auto* bin = std::get_if<ast::BinaryExpr>(&e.node)) {
@@ -154,8 +169,7 @@ Emitted Writer::unary(const ast::UnaryExpr& u, Scope& s) {
 Emitted Writer::binary(const ast::BinaryExpr& b, SourceRange where, Scope& s) {
     const Emitted l = expr(*b.lhs, s);
     const Emitted r = expr(*b.rhs, s);
-    if (b.op == ast::BinaryOp::And || b.op == ast::BinaryOp::Or ||
-        b.op == ast::BinaryOp::Implies) {
+    if (b.op == ast::BinaryOp::And || b.op == ast::BinaryOp::Or || b.op == ast::BinaryOp::Implies) {
         return logical(b.op, l, r);
     }
     return arithmetic(b.op, l, r, where);
@@ -258,9 +272,10 @@ Emitted Writer::quantifier(const ast::QuantifierExpr& q, SourceRange where, Scop
     std::string def;
     for (std::size_t k = terms.size(); k-- > 0;) {
         out.text = out.text.empty() ? terms[k] : terms[k] + join + out.text;
-        const std::string rest = def.empty() ? "" : count ? def
-                                 : forall ? "(!" + terms[k] + " || " + par(def) + ")"
-                                          : "(" + terms[k] + " || " + par(def) + ")";
+        const std::string rest = def.empty() ? ""
+                                 : count     ? def
+                                 : forall    ? "(!" + terms[k] + " || " + par(def) + ")"
+                                             : "(" + terms[k] + " || " + par(def) + ")";
         def = conj(defs[k], rest);
     }
     out.text = par(out.text);

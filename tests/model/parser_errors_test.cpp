@@ -100,7 +100,8 @@ TEST_CASE("parser: E0105 nesting deeper than 256 levels stops the parse") {
     // Each parenthesis opens one nesting level; the 257th '(' is on line 2 + 257.
     const std::string text =
         "model m;\ninvariant i:\n" + repeat("(\n", 300) + "x" + repeat(")", 300) + ";\n";
-    CHECK(diagnose(text) == "t.ilv:259:1: error: nesting too deep (more than 256 levels) [E0105]\n"
+    CHECK(diagnose(text) == "t.ilv:259:1: error: nesting too deep (more than 256 levels; each "
+                            "operator of a chain such as a + b + c counts as one) [E0105]\n"
                             "  259 | (\n"
                             "      | ^\n");
     const std::string at_limit = repeat("(", 256) + "x" + repeat(")", 256);

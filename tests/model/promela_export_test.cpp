@@ -2,9 +2,9 @@
 // Whether SPIN agrees with us on the exports is checked by the `spin` ctests.
 #include "model/promela_export.hpp"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 
@@ -140,8 +140,8 @@ var a[3]: bool = false;
 invariant some: exists k in 0..n: a[k];
 )");
     REQUIRE(r.promela);
-    CHECK(occurrences(*r.promela, "((0 <= n) && a[0]) || ((1 <= n) && a[1]) || ((2 <= n) && a[2])") ==
-          1);
+    CHECK(occurrences(*r.promela,
+                      "((0 <= n) && a[0]) || ((1 <= n) && a[1]) || ((2 <= n) && a[2])") == 1);
 }
 
 TEST_CASE("unit: export promela reports a range beyond 32 bits as E0701") {
@@ -159,7 +159,7 @@ var x: 0..100000 = 0;
 process p { location run; step s: run -> run when x * x > 5 { } }
 )");
     CHECK_FALSE(r.promela);
-    CHECK(r.rendered().find("this value may leave Promela's 32-bit int range (0..10000000000) "
+    CHECK(r.rendered().find("this value (0..10000000000) may leave Promela's 32-bit int range "
                             "[E0701]") != std::string::npos);
 }
 
