@@ -80,17 +80,37 @@ std::string printable(std::string_view line) {
     return out;
 }
 
+/// The part of a source line an excerpt shows: at most 200 columns of it, starting early
+/// enough that column `col` (0-based) is shown, with "..." where the left part was cut off.
+struct Excerpt {
+    std::string text;
+    std::size_t caret = 0; ///< where column `col` lies in `text`
+};
+
+Excerpt excerpt_of(std::string_view line, std::size_t col) {
+    constexpr std::size_t shown = 200;
+    constexpr std::size_t left_context = 100;
+    const std::size_t first = col + 10 < shown ? 0 : col - left_context;
+    Excerpt e;
+    e.text = first == 0 ? "" : "...";
+    e.caret = e.text.size() + (col - first);
+    e.text += printable(line.substr(std::min(first, line.size())));
+    return e;
+}
+
 void render_excerpt(std::string& out, const Diagnostic& d, std::string_view text) {
     const SourceLoc& b = d.range.begin;
     if (b.line == 0 || text.empty()) {
         return;
     }
-    const std::string line = printable(line_at(text, b.offset));
+    const std::size_t source_col = b.column == 0 ? 0 : b.column - 1;
+    const Excerpt shown = excerpt_of(line_at(text, b.offset), source_col);
+    const std::string& line = shown.text;
     const std::string number = std::to_string(b.line);
     out += ' ' + std::string(std::max<std::size_t>(number.size(), 4) - number.size(), ' ') +
            number + " | " + line + '\n';
     out += ' ' + std::string(std::max<std::size_t>(number.size(), 4), ' ') + " | ";
-    const std::size_t col = b.column == 0 ? 0 : b.column - 1;
+    const std::size_t col = shown.caret;
     std::size_t width = 1;
     if (d.range.end.line == b.line && d.range.end.column > b.column) {
         width = d.range.end.column - b.column;
@@ -100,8 +120,7 @@ void render_excerpt(std::string& out, const Diagnostic& d, std::string_view text
     } else {
         width = std::min(width, line.size() - col);
     }
-    out += std::string(std::min<std::size_t>(col, 200), ' ') + '^' + std::string(width - 1, '~') +
-           '\n';
+    out += std::string(std::min(col, line.size()), ' ') + '^' + std::string(width - 1, '~') + '\n';
 }
 
 } // namespace

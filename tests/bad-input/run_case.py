@@ -189,7 +189,9 @@ class Runner:
         self.check_excerpts(lines)
 
     def check_excerpts(self, lines):
-        """Each `FILE:L:C:` diagnostic shows line L of FILE and a caret under column C."""
+        """Each `FILE:L:C:` diagnostic shows line L of FILE and a caret under column C. A long
+        line is shown from 100 columns before C, after "...", when C is near or past column 200;
+        at most 200 columns of the line are shown."""
         if not os.path.isfile(self.file) or os.path.getsize(self.file) == 0:
             return
         with open(self.file, "rb") as f:
@@ -203,11 +205,14 @@ class Runner:
             caret = lines[i + 2] if i + 2 < len(lines) else ""
             text = source[row - 1].rstrip("\r") if row <= len(source) else ""
             text = "".join(c if c == "\t" or 32 <= ord(c) < 127 else "?" for c in text)
-            text = text.replace("\t", " ")[:200]
+            text = text.replace("\t", " ")
+            first = 0 if col - 1 + 10 < 200 else col - 1 - 100
+            text = ("..." if first else "") + text[first:first + 200]
+            at = (3 if first else 0) + col - 1 - first
             if shown != f" {row:>4} | {text}":
                 self.problems.append(f"excerpt of {line!r} is {shown!r}, not line {row}")
             elif not re.fullmatch(r" +\| *\^~*", caret) or \
-                    caret.index("^") - len(f" {row:>4} | ") != min(col - 1, 200):
+                    caret.index("^") - len(f" {row:>4} | ") != min(at, len(text)):
                 self.problems.append(f"caret of {line!r} is not under column {col}: {caret!r}")
 
     def check_stdout(self, out):
