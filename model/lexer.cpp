@@ -104,7 +104,14 @@ Token Lexer::make(TokenKind kind, SourceLoc begin) const noexcept {
 }
 
 Token Lexer::next() {
+    skipped_invalid_ = false;
     skip_trivia();
+    Token t = next_after_trivia();
+    t.after_invalid = skipped_invalid_;
+    return t;
+}
+
+Token Lexer::next_after_trivia() {
     if (pos_ >= text_.size()) {
         return make(TokenKind::End, here());
     }
@@ -169,6 +176,7 @@ void Lexer::report_bad_run() {
         advance();
     }
     diags_.error({begin, here()}, code::invalid_character, bad_byte_message(first));
+    skipped_invalid_ = true;
 }
 
 Token Lexer::lex_word() {

@@ -29,6 +29,8 @@ public:
     Token next();
 
 private:
+    /// `next` once the trivia before the token is skipped.
+    Token next_after_trivia();
     void skip_trivia();
     void skip_block_comment();
     Token lex_word();
@@ -47,6 +49,7 @@ private:
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1;
     std::size_t line_start_ = 0;
+    bool skipped_invalid_ = false; ///< invalid characters were skipped before the next token
 };
 
 /// The characters a `String` token stands for: its text without the quotes, with `\"` and

@@ -100,6 +100,9 @@ ast::Ident Parser::expect_ident() {
 }
 
 void Parser::complain(std::string_view expected) {
+    if (tok_.after_invalid) {
+        return; // the invalid characters before this token were reported; this is their echo
+    }
     std::string message = "expected ";
     message += expected;
     message += ", found ";

@@ -85,6 +85,9 @@ struct Token {
     SourceRange range;
     /// Value of an `Int` token; 0 for a literal that was too large (already diagnosed).
     std::int64_t int_value = 0;
+    /// True when invalid characters (already reported, E0100) were skipped just before this
+    /// token: a syntax error here is their consequence and is not reported again.
+    bool after_invalid = false;
 };
 
 /// How a token kind is named in "expected X" messages: the quoted spelling for keywords and
