@@ -10,51 +10,7 @@ std::string range_text(std::int64_t lower, std::int64_t upper) {
     return std::to_string(lower) + ".." + std::to_string(upper);
 }
 
-/// Applies a binary arithmetic or comparison operator; false on overflow or zero divisor.
-bool binary(Op op, std::int64_t x, std::int64_t y, std::int64_t& r) {
-    switch (op) {
-    case Op::Add:
-        return !__builtin_add_overflow(x, y, &r);
-    case Op::Sub:
-        return !__builtin_sub_overflow(x, y, &r);
-    case Op::Mul:
-        return !__builtin_mul_overflow(x, y, &r);
-    case Op::Div:
-        if (y == 0 || (y == -1 && x == INT64_MIN)) {
-            return false;
-        }
-        r = x / y;
-        return true;
-    case Op::Mod:
-        if (y == 0 || (y == -1 && x == INT64_MIN)) {
-            return false;
-        }
-        r = x % y;
-        return true;
-    case Op::Lt:
-        r = x < y;
-        return true;
-    case Op::Le:
-        r = x <= y;
-        return true;
-    case Op::Gt:
-        r = x > y;
-        return true;
-    case Op::Ge:
-        r = x >= y;
-        return true;
-    case Op::Eq:
-        r = x == y;
-        return true;
-    case Op::Ne:
-        r = x != y;
-        return true;
-    default:
-        ILV_UNREACHABLE("not a binary operator");
-    }
-}
-
-/// `x cmp y` for a comparison operator.
+/// `x cmp y` for a comparison operator (Lt..Ne).
 inline std::int64_t compare(Op cmp, std::int64_t x, std::int64_t y) {
     switch (cmp) {
     case Op::Lt:
@@ -80,6 +36,27 @@ std::string binary_error(Op op, std::int64_t y) {
 }
 
 } // namespace
+
+bool apply_binary(Op op, std::int64_t x, std::int64_t y, std::int64_t& r) noexcept {
+    switch (op) {
+    case Op::Add:
+        return !__builtin_add_overflow(x, y, &r);
+    case Op::Sub:
+        return !__builtin_sub_overflow(x, y, &r);
+    case Op::Mul:
+        return !__builtin_mul_overflow(x, y, &r);
+    case Op::Div:
+    case Op::Mod:
+        if (y == 0 || (y == -1 && x == INT64_MIN)) {
+            return false;
+        }
+        r = op == Op::Div ? x / y : x % y;
+        return true;
+    default:
+        r = compare(op, x, y);
+        return true;
+    }
+}
 
 Evaluator::Evaluator(const StateLayout& layout, const CodeTables& tables, std::uint32_t max_stack,
                      std::uint32_t max_frame)
@@ -236,7 +213,7 @@ bool Evaluator::run(const Code& code, StateView state, bool writable,
         default: {
             const std::int64_t y = *--sp;
             std::int64_t r = 0;
-            if (!binary(ins.op, sp[-1], y, r)) {
+            if (!apply_binary(ins.op, sp[-1], y, r)) {
                 return fail(code, ins, binary_error(ins.op, y), error);
             }
             sp[-1] = r;

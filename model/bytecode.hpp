@@ -51,6 +51,10 @@ enum class Op : std::uint8_t {
     LoadCmpImm,  ///< push state[slot a] <cmp> imm (made by the optimiser)
 };
 
+/// `x op y` for a binary operator (Add..Ne) into `r`; false when it fails at run time
+/// (overflow, division or modulo by zero). Shared by the evaluator and the optimiser.
+[[nodiscard]] bool apply_binary(Op op, std::int64_t x, std::int64_t y, std::int64_t& r) noexcept;
+
 /// One instruction with its operands and the source range it reports errors at.
 struct Instr {
     Op op = Op::Push;

@@ -21,34 +21,7 @@ bool is_binary(Op op) {
 /// `x op y` for a binary operator, or nothing when it would fail at run time.
 std::optional<std::int64_t> fold_binary(Op op, std::int64_t x, std::int64_t y) {
     std::int64_t r = 0;
-    switch (op) {
-    case Op::Add:
-        return __builtin_add_overflow(x, y, &r) ? std::nullopt : std::optional(r);
-    case Op::Sub:
-        return __builtin_sub_overflow(x, y, &r) ? std::nullopt : std::optional(r);
-    case Op::Mul:
-        return __builtin_mul_overflow(x, y, &r) ? std::nullopt : std::optional(r);
-    case Op::Div:
-    case Op::Mod:
-        if (y == 0 || (y == -1 && x == INT64_MIN)) {
-            return std::nullopt;
-        }
-        return op == Op::Div ? x / y : x % y;
-    case Op::Lt:
-        return x < y;
-    case Op::Le:
-        return x <= y;
-    case Op::Gt:
-        return x > y;
-    case Op::Ge:
-        return x >= y;
-    case Op::Eq:
-        return x == y;
-    case Op::Ne:
-        return x != y;
-    default:
-        return std::nullopt;
-    }
+    return apply_binary(op, x, y, r) ? std::optional(r) : std::nullopt;
 }
 
 /// Which instructions some jump lands on (index `size` is the end of the code).

@@ -37,6 +37,14 @@ void Diagnostics::note(SourceRange range, std::string message) {
     items_.push_back({Severity::Note, range, "", std::move(message), {}});
 }
 
+void Diagnostics::sort_by_position() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const SourceLoc& x = a.range.begin;
+        const SourceLoc& y = b.range.begin;
+        return x.line != y.line ? x.line < y.line : x.column < y.column;
+    });
+}
+
 namespace {
 
 std::string_view severity_word(Severity s) {

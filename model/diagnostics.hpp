@@ -91,6 +91,9 @@ public:
     void warning(SourceRange range, std::string_view code, std::string message);
     /// Records a note of its own (context for the errors before it, such as a `-D` value).
     void note(SourceRange range, std::string message);
+    /// Orders the diagnostics by position (those without one first), keeping the order of
+    /// equal positions: for passes that do not visit the file top to bottom.
+    void sort_by_position();
 
     /// True when at least one error was recorded.
     [[nodiscard]] bool has_errors() const noexcept { return error_count_ > 0; }

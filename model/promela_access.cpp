@@ -1,12 +1,13 @@
-#include "model/promela_writer.hpp"
-
 #include "model/invariant.hpp"
+#include "model/promela_writer.hpp"
 
 namespace ilv::promela {
 
 namespace {
 
-const ast::NameRef* as_name(const ast::Expr& e) { return std::get_if<ast::NameRef>(&e.node); }
+const ast::NameRef* as_name(const ast::Expr& e) {
+    return std::get_if<ast::NameRef>(&e.node);
+}
 
 /// `text - k` (or `text + -k`), folded when `k` is zero.
 std::string minus(const std::string& text, std::int64_t k) {
@@ -154,8 +155,9 @@ std::string Writer::element(const Access& a) const {
 Emitted Writer::read(const Access& a) {
     ILV_ASSERT(a.var->length == 0 || a.indexed, "whole arrays are never values");
     read_.insert(a.var);
-    return Emitted{element(a), {a.var->type.lower, a.var->type.upper}, a.def, false,
-                   std::nullopt};
+    Emitted out{element(a), {a.var->type.lower, a.var->type.upper}, a.def, false, std::nullopt};
+    out.wide_variable = promela_type(a.var->type).empty(); // reported at the declaration
+    return out;
 }
 
 std::string Writer::location_of(const ProcAccess& p) const {

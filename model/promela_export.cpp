@@ -4,7 +4,6 @@
 #include "model/parser.hpp"
 #include "model/promela_writer.hpp"
 
-
 namespace ilv {
 
 PromelaResult export_promela_text(std::string text, std::string path, const Overrides& overrides) {
@@ -22,6 +21,7 @@ PromelaResult export_promela_text(std::string text, std::string path, const Over
     }
     promela::Writer writer(compiler, *model, result.diagnostics, result.path);
     std::string promela = writer.run();
+    result.diagnostics.sort_by_position(); // declarations are checked after the steps
     if (!result.diagnostics.has_errors()) {
         result.promela = std::move(promela);
     }

@@ -141,7 +141,9 @@ Emitted Writer::expr(const ast::Expr& e, Scope& s) {
     } else {
         ILV_UNREACHABLE("array literals appear only as initial values");
     }
-    check_width(out.range, e.range);
+    if (!out.wide_variable) {
+        check_width(out.range, e.range);
+    }
     return out;
 }
 
@@ -150,6 +152,7 @@ Emitted Writer::unary(const ast::UnaryExpr& u, Scope& s) {
     Emitted out;
     out.def = x.def;
     out.stable = x.stable;
+    out.wide_variable = x.wide_variable;
     if (u.op == ast::UnaryOp::Not) {
         out.text = "(!" + par(x.text) + ")";
         out.range = {0, 1};
@@ -190,7 +193,10 @@ Emitted Writer::arithmetic(ast::BinaryOp op, const Emitted& l, const Emitted& r,
     if (l.value && r.value) {
         out.value = fold(op, *l.value, *r.value);
     }
-    check_width(out.range, where);
+    out.wide_variable = !comparison && (l.wide_variable || r.wide_variable);
+    if (!out.wide_variable) {
+        check_width(out.range, where);
+    }
     return out;
 }
 
@@ -221,6 +227,7 @@ Emitted Writer::conditional(const ast::CondExpr& c, Scope& s) {
     out.text = "(" + par(k.text) + " -> " + t.text + " : " + f.text + ")";
     out.range = {std::min(t.range.lo, f.range.lo), std::max(t.range.hi, f.range.hi)};
     out.stable = k.stable && t.stable && f.stable;
+    out.wide_variable = t.wide_variable || f.wide_variable;
     if (!t.def.empty() || !f.def.empty()) {
         const std::string td = t.def.empty() ? "true" : par(t.def);
         const std::string fd = f.def.empty() ? "true" : par(f.def);

@@ -23,11 +23,14 @@ struct Interval {
 
 /// An expression written as Promela.
 struct Emitted {
-    std::string text;  ///< a name, a literal, an indexed name, or parenthesised
+    std::string text; ///< a name, a literal, an indexed name, or parenthesised
     Interval range;
-    std::string def;   ///< holds when evaluating `text` has no runtime error; empty: always
+    std::string def;     ///< holds when evaluating `text` has no runtime error; empty: always
     bool stable = false; ///< cannot change while a step runs (constants, `_pid`, scratch)
     std::optional<std::int64_t> value; ///< known constant value
+    /// The range is too wide for Promela because a variable's declared range is, which is
+    /// reported once at its declaration: not again at each use.
+    bool wide_variable = false;
 };
 
 /// A frame name (step or fn parameter, loop or quantifier variable) and its Promela value.
@@ -55,33 +58,33 @@ struct VarMap {
 
 /// One element of a variable, reached by an expression.
 struct Access {
-    const VarMap* var = nullptr; ///< the variable
-    std::string inst;  ///< instance number text (family locals only)
-    std::optional<std::int64_t> inst_value; ///< the instance number when known
-    std::string index; ///< element index text (arrays only, once indexed)
+    const VarMap* var = nullptr;             ///< the variable
+    std::string inst;                        ///< instance number text (family locals only)
+    std::optional<std::int64_t> inst_value;  ///< the instance number when known
+    std::string index;                       ///< element index text (arrays only, once indexed)
     std::optional<std::int64_t> index_value; ///< the index when known
-    bool indexed = false; ///< an array element, not the whole array
-    std::string def;   ///< holds when every index is in bounds
+    bool indexed = false;                    ///< an array element, not the whole array
+    std::string def;                         ///< holds when every index is in bounds
 };
 
 /// A process instance reached by an expression.
 struct ProcAccess {
     const detail::ProcInfo* proc = nullptr; ///< the process declaration
-    std::string inst; ///< instance number text (families only)
+    std::string inst;                       ///< instance number text (families only)
     std::optional<std::int64_t> inst_value; ///< the instance number when known
-    std::string def;  ///< holds when the index is within the family
+    std::string def;                        ///< holds when the index is within the family
 };
 
 /// The d_step being written.
 struct StepFrame {
     std::string fail_label; ///< where a failed check jumps: restores, then ends the step
     std::string done_label; ///< the end of the step: scratch resets
-    bool fails = false;                   ///< some check jumps to `fail_label`
-    std::vector<const VarMap*> written;   ///< written by the step, in order of first write
-    std::size_t saved = 0;                ///< the first `saved` of `written` need saving
-    std::uint32_t loops = 0;              ///< current loop nesting
-    std::uint32_t temps = 0;              ///< fn argument temporaries in use
-    std::set<std::string> scratch;        ///< scratch names to reset at the end
+    bool fails = false;     ///< some check jumps to `fail_label`
+    std::vector<const VarMap*> written; ///< written by the step, in order of first write
+    std::size_t saved = 0;              ///< the first `saved` of `written` need saving
+    std::uint32_t loops = 0;            ///< current loop nesting
+    std::uint32_t temps = 0;            ///< fn argument temporaries in use
+    std::set<std::string> scratch;      ///< scratch names to reset at the end
 };
 
 /// What `Writer::saves` writes: the saved copies, the variables back from them, or zeros.
@@ -161,7 +164,8 @@ public:
     void check_width(Interval r, SourceRange where);
 
     // Names and places (promela_access.cpp)
-    /// A bare name, resolved in the compiler's order (frame, family index, const, member, variable).
+    /// A bare name, resolved in the compiler's order (frame, family index, const, member,
+    /// variable).
     Emitted name_value(const ast::NameRef& n, SourceRange where, Scope& s);
     /// The variable element an expression names.
     Access place(const ast::Expr& e, Scope& s);
@@ -211,13 +215,13 @@ public:
     Diagnostics& diags_;
     std::string source_;
     NameTable names_;
-    std::map<std::string, std::string> const_names_;  ///< const → Promela name
-    std::map<std::string, std::string> member_names_; ///< enum member → Promela name
+    std::map<std::string, std::string> const_names_;             ///< const → Promela name
+    std::map<std::string, std::string> member_names_;            ///< enum member → Promela name
     std::set<std::pair<std::uint32_t, std::uint32_t>> reported_; ///< E0701 (line, column)s
     std::map<std::string, VarMap> globals_;
-    std::map<std::string, std::string> proc_names_;   ///< process → proctype name
+    std::map<std::string, std::string> proc_names_; ///< process → proctype name
     std::map<std::string, std::map<std::string, VarMap>> locals_;
-    std::map<std::string, VarMap> locations_;         ///< process → its location variable
+    std::map<std::string, VarMap> locations_; ///< process → its location variable
     std::map<std::string, std::vector<std::string>> location_names_;
     std::map<std::string, std::uint32_t> first_pid_;
     std::map<const VarMap*, std::string> save_names_;

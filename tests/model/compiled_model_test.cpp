@@ -1,24 +1,16 @@
 // Behaviour of compiled models: actions, successors, runtime errors, asserts, access sets.
 #include "support/model_text.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 using ilv::test::initial_state;
 using ilv::test::load;
+using ilv::test::slot_value;
 
 namespace {
-
-/// The value of the slot named `name` in `s`.
-std::int64_t value(const TransitionSystem& sys, ConstStateView s, const std::string& name) {
-    const auto& slots = sys.layout().slots();
-    const auto it = std::find_if(slots.begin(), slots.end(),
-                                 [&](const Slot& slot) { return slot.name == name; });
-    REQUIRE(it != slots.end());
-    return sys.layout().get(s, static_cast<SlotId>(it - slots.begin()));
-}
 
 struct Expansion {
     std::vector<std::vector<Word>> states;
@@ -55,15 +47,15 @@ process worker { location w; step go: w -> w { } }
     for (const ActionInfo& a : r.model->actions()) {
         names.push_back(a.name);
     }
-    CHECK(names == std::vector<std::string>{
-                       "opener[0].ioctl(NONE)", "opener[0].ioctl(UNTIL_IOCTL)",
-                       "opener[0].ioctl(UNTIL_STOP)", "opener[1].ioctl(NONE)",
-                       "opener[1].ioctl(UNTIL_IOCTL)", "opener[1].ioctl(UNTIL_STOP)", "worker.go"});
+    CHECK(names == std::vector<std::string>{"opener[0].ioctl(NONE)", "opener[0].ioctl(UNTIL_IOCTL)",
+                                            "opener[0].ioctl(UNTIL_STOP)", "opener[1].ioctl(NONE)",
+                                            "opener[1].ioctl(UNTIL_IOCTL)",
+                                            "opener[1].ioctl(UNTIL_STOP)", "worker.go"});
     const auto s = initial_state(*r.model);
     const Expansion e = expand(*r.model, s);
     CHECK(e.enabled == 5); // NONE is disabled by the guard, twice
     CHECK(e.actions.front() == "opener[0].ioctl(UNTIL_IOCTL)");
-    CHECK(value(*r.model, e.states.front(), "hold") == 1);
+    CHECK(slot_value(*r.model, e.states.front(), "hold") == 1);
 }
 
 TEST_CASE("compiled_model: effects run in order and the location moves last") {
@@ -75,9 +67,9 @@ process p { location a, b; step s: a -> b when p @ a { x = x + 2; y = x * 3; } }
     REQUIRE(r.model);
     const Expansion e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
-    CHECK(value(*r.model, e.states[0], "x") == 3);
-    CHECK(value(*r.model, e.states[0], "y") == 9);
-    CHECK(value(*r.model, e.states[0], "p.@") == 1);
+    CHECK(slot_value(*r.model, e.states[0], "x") == 3);
+    CHECK(slot_value(*r.model, e.states[0], "y") == 9);
+    CHECK(slot_value(*r.model, e.states[0], "p.@") == 1);
     CHECK(expand(*r.model, e.states[0]).enabled == 0);
     CHECK_FALSE(r.model->is_valid_end(e.states[0]));
 }
@@ -183,8 +175,8 @@ process p[i in 0..1] {
 )");
     REQUIRE(r.model);
     const auto s = initial_state(*r.model);
-    CHECK(value(*r.model, s, "p[0].mine") == 3);
-    CHECK(value(*r.model, s, "p[1].mine") == 4);
+    CHECK(slot_value(*r.model, s, "p[0].mine") == 3);
+    CHECK(slot_value(*r.model, s, "p[1].mine") == 4);
     const Expansion e = expand(*r.model, s);
     CHECK(e.actions == std::vector<std::string>{"p[0].go", "p[1].go"});
 }
@@ -210,7 +202,8 @@ process p { location l; step s: l -> l when x > 0 { a[y] = true; } }
 }
 
 TEST_CASE("compiled_model: -D overrides change constants before layout") {
-    const auto r = load("model m;\nconst N = 2;\nprocess p[i in 0..N-1] { location l; }\n", {{"N", 4}});
+    const auto r =
+        load("model m;\nconst N = 2;\nprocess p[i in 0..N-1] { location l; }\n", {{"N", 4}});
     REQUIRE(r.model);
     CHECK(r.model->processes().size() == 4);
 }

@@ -10,6 +10,7 @@
 using namespace ilv;
 using ilv::test::initial_state;
 using ilv::test::load;
+using ilv::test::slot_value;
 
 namespace {
 
@@ -33,14 +34,6 @@ Step expand(const TransitionSystem& sys, ConstStateView s) {
         out.failures.push_back(f.message);
     }
     return out;
-}
-
-std::int64_t value(const TransitionSystem& sys, ConstStateView s, const std::string& name) {
-    const auto& slots = sys.layout().slots();
-    const auto it = std::find_if(slots.begin(), slots.end(),
-                                 [&](const Slot& slot) { return slot.name == name; });
-    REQUIRE(it != slots.end());
-    return sys.layout().get(s, static_cast<SlotId>(it - slots.begin()));
 }
 
 } // namespace
@@ -71,8 +64,8 @@ process p {
     const Step e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
     CHECK(e.failures.empty());
-    CHECK(value(*r.model, e.states[0], "a[0]") == 1);
-    CHECK(value(*r.model, e.states[0], "a[1]") == 2);
+    CHECK(slot_value(*r.model, e.states[0], "a[0]") == 1);
+    CHECK(slot_value(*r.model, e.states[0], "a[1]") == 2);
 }
 
 TEST_CASE("specialize: an unrolled loop that does index out of bounds fails at run time") {
@@ -128,11 +121,11 @@ process p {
     const Step e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
     const ConstStateView s = e.states[0];
-    CHECK(value(*r.model, s, "all_empty") == 1);
-    CHECK(value(*r.model, s, "any_empty") == 0);
-    CHECK(value(*r.model, s, "ones") == 3);
-    CHECK(value(*r.model, s, "some_two") == 0);
-    CHECK(value(*r.model, s, "every_small") == 1);
+    CHECK(slot_value(*r.model, s, "all_empty") == 1);
+    CHECK(slot_value(*r.model, s, "any_empty") == 0);
+    CHECK(slot_value(*r.model, s, "ones") == 3);
+    CHECK(slot_value(*r.model, s, "some_two") == 0);
+    CHECK(slot_value(*r.model, s, "every_small") == 1);
 }
 
 TEST_CASE("specialize: loops too long to unroll still run") {
@@ -150,8 +143,8 @@ process p {
     REQUIRE(r.model);
     const Step e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
-    CHECK(value(*r.model, e.states[0], "evens") == 500);
-    CHECK(value(*r.model, e.states[0], "sum") == 400 * 401 / 2);
+    CHECK(slot_value(*r.model, e.states[0], "evens") == 500);
+    CHECK(slot_value(*r.model, e.states[0], "sum") == 400 * 401 / 2);
 }
 
 TEST_CASE("specialize: a constant fn argument out of range fails at run time, where called") {
@@ -167,7 +160,7 @@ process p[c in 0..1] {
     const Step e = expand(*r.model, initial_state(*r.model));
     CHECK(e.enabled == std::vector<std::string>{"p[0].s"});
     REQUIRE(e.states.size() == 1);
-    CHECK(value(*r.model, e.states[0], "x") == 2);
+    CHECK(slot_value(*r.model, e.states[0], "x") == 2);
     CHECK(e.failures ==
           std::vector<std::string>{"value 5 out of range 0..3 for parameter 'v' of 'set'"});
 }
@@ -187,7 +180,7 @@ process p {
     const Step e = expand(*r.model, initial_state(*r.model));
     CHECK(e.enabled == std::vector<std::string>{"p.good"});
     REQUIRE(e.states.size() == 1);
-    CHECK(value(*r.model, e.states[0], "ok") == 1);
+    CHECK(slot_value(*r.model, e.states[0], "ok") == 1);
     REQUIRE(e.failures.size() == 1);
     CHECK(e.failures[0].find("out of bounds for process family 'q'") != std::string::npos);
 }

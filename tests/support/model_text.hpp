@@ -4,9 +4,12 @@
 
 #include "model/load.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include <doctest/doctest.h>
 
 namespace ilv::test {
 
@@ -18,6 +21,17 @@ inline LoadResult load(std::string_view text, const Overrides& overrides = {}) {
 /// The rendered diagnostics of loading `text` as "t.ilv".
 inline std::string diagnose(std::string_view text, const Overrides& overrides = {}) {
     return load(text, overrides).rendered();
+}
+
+/// The value of the slot named `name` ("x", "a[1]", "p.@") in state `s`; fails the test when
+/// the model has no such slot.
+inline std::int64_t slot_value(const TransitionSystem& sys, ConstStateView s,
+                               const std::string& name) {
+    const auto& slots = sys.layout().slots();
+    const auto it = std::find_if(slots.begin(), slots.end(),
+                                 [&](const Slot& slot) { return slot.name == name; });
+    REQUIRE(it != slots.end());
+    return sys.layout().get(s, static_cast<SlotId>(it - slots.begin()));
 }
 
 /// The initial state of a compiled model.
