@@ -6,31 +6,11 @@
 #include <doctest/doctest.h>
 
 using namespace ilv;
+using ilv::test::expand;
+using ilv::test::Expansion;
 using ilv::test::initial_state;
 using ilv::test::load;
 using ilv::test::slot_value;
-
-namespace {
-
-struct Expansion {
-    std::vector<std::vector<Word>> states;
-    std::vector<std::string> actions;
-    FailureBuffer failures;
-    std::size_t enabled = 0;
-};
-
-Expansion expand(const TransitionSystem& sys, ConstStateView s) {
-    SuccessorBuffer buf(sys.layout().words());
-    Expansion e;
-    e.enabled = sys.successors(s, buf, e.failures);
-    for (std::size_t i = 0; i < buf.size(); ++i) {
-        e.states.emplace_back(buf.state(i).begin(), buf.state(i).end());
-        e.actions.push_back(sys.actions()[buf.action(i)].name);
-    }
-    return e;
-}
-
-} // namespace
 
 TEST_CASE("compiled_model: actions are named and ordered by process, instance, step, value") {
     const auto r = load(R"(model m;

@@ -8,35 +8,7 @@
 #include <doctest/doctest.h>
 
 using namespace ilv;
-using ilv::test::initial_state;
-using ilv::test::load;
-using ilv::test::slot_value;
-
-namespace {
-
-/// The names of the enabled actions in `s` and the messages of the failed ones.
-struct Step {
-    std::vector<std::string> enabled;
-    std::vector<std::string> failures;
-    std::vector<std::vector<Word>> states;
-};
-
-Step expand(const TransitionSystem& sys, ConstStateView s) {
-    SuccessorBuffer buf(sys.layout().words());
-    FailureBuffer failures;
-    sys.successors(s, buf, failures);
-    Step out;
-    for (std::size_t i = 0; i < buf.size(); ++i) {
-        out.enabled.push_back(sys.actions()[buf.action(i)].name);
-        out.states.emplace_back(buf.state(i).begin(), buf.state(i).end());
-    }
-    for (const StepFailure& f : failures) {
-        out.failures.push_back(f.message);
-    }
-    return out;
-}
-
-} // namespace
+using namespace ilv::test; // load, expand, slot_value, initial_state
 
 TEST_CASE("specialize: a guard that is false for an instance never enables its action") {
     const auto r = load(R"(model m;
@@ -48,8 +20,8 @@ process p[c in 0..3] {
 )");
     REQUIRE(r.model);
     CHECK(r.model->actions().size() == 4); // every action is still listed (coverage names them)
-    const Step e = expand(*r.model, initial_state(*r.model));
-    CHECK(e.enabled == std::vector<std::string>{"p[2].s", "p[3].s"});
+    const Expansion e = expand(*r.model, initial_state(*r.model));
+    CHECK(e.actions == std::vector<std::string>{"p[2].s", "p[3].s"});
 }
 
 TEST_CASE("specialize: an unrolled loop may index out of bounds where it never runs") {
@@ -61,7 +33,7 @@ process p {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
+    const Expansion e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
     CHECK(e.failures.empty());
     CHECK(slot_value(*r.model, e.states[0], "a[0]") == 1);
@@ -77,9 +49,10 @@ process p {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
+    const Expansion e = expand(*r.model, initial_state(*r.model));
     CHECK(e.states.empty());
-    CHECK(e.failures == std::vector<std::string>{"index 2 out of bounds for 'a' (size 2)"});
+    CHECK(e.failure_messages() ==
+          std::vector<std::string>{"index 2 out of bounds for 'a' (size 2)"});
 }
 
 TEST_CASE("specialize: a literal index out of bounds is still a compile-time error") {
@@ -118,7 +91,7 @@ process p {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
+    const Expansion e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
     const ConstStateView s = e.states[0];
     CHECK(slot_value(*r.model, s, "all_empty") == 1);
@@ -141,7 +114,7 @@ process p {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
+    const Expansion e = expand(*r.model, initial_state(*r.model));
     REQUIRE(e.states.size() == 1);
     CHECK(slot_value(*r.model, e.states[0], "evens") == 500);
     CHECK(slot_value(*r.model, e.states[0], "sum") == 400 * 401 / 2);
@@ -157,11 +130,11 @@ process p[c in 0..1] {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
-    CHECK(e.enabled == std::vector<std::string>{"p[0].s"});
+    const Expansion e = expand(*r.model, initial_state(*r.model));
+    CHECK(e.actions == std::vector<std::string>{"p[0].s"});
     REQUIRE(e.states.size() == 1);
     CHECK(slot_value(*r.model, e.states[0], "x") == 2);
-    CHECK(e.failures ==
+    CHECK(e.failure_messages() ==
           std::vector<std::string>{"value 5 out of range 0..3 for parameter 'v' of 'set'"});
 }
 
@@ -177,10 +150,10 @@ process p {
 }
 )");
     REQUIRE(r.model);
-    const Step e = expand(*r.model, initial_state(*r.model));
-    CHECK(e.enabled == std::vector<std::string>{"p.good"});
+    const Expansion e = expand(*r.model, initial_state(*r.model));
+    CHECK(e.actions == std::vector<std::string>{"p.good"});
     REQUIRE(e.states.size() == 1);
     CHECK(slot_value(*r.model, e.states[0], "ok") == 1);
     REQUIRE(e.failures.size() == 1);
-    CHECK(e.failures[0].find("out of bounds for process family 'q'") != std::string::npos);
+    CHECK(e.failures[0].message.find("out of bounds for process family 'q'") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -32,6 +33,36 @@ inline std::int64_t slot_value(const TransitionSystem& sys, ConstStateView s,
                                  [&](const Slot& slot) { return slot.name == name; });
     REQUIRE(it != slots.end());
     return sys.layout().get(s, static_cast<SlotId>(it - slots.begin()));
+}
+
+/// One expansion of a state: its successors with the actions that produced them, in order,
+/// the failed steps, and the number of enabled actions.
+struct Expansion {
+    std::vector<std::vector<Word>> states;
+    std::vector<std::string> actions;
+    FailureBuffer failures;
+    std::size_t enabled = 0;
+
+    /// The messages of the failed steps, in order.
+    [[nodiscard]] std::vector<std::string> failure_messages() const {
+        std::vector<std::string> out;
+        for (const StepFailure& f : failures) {
+            out.push_back(f.message);
+        }
+        return out;
+    }
+};
+
+/// Expands `s` with every action of `sys`.
+inline Expansion expand(const TransitionSystem& sys, ConstStateView s) {
+    SuccessorBuffer buf(sys.layout().words());
+    Expansion e;
+    e.enabled = sys.successors(s, buf, e.failures);
+    for (std::size_t i = 0; i < buf.size(); ++i) {
+        e.states.emplace_back(buf.state(i).begin(), buf.state(i).end());
+        e.actions.push_back(sys.actions()[buf.action(i)].name);
+    }
+    return e;
 }
 
 /// The initial state of a compiled model.
