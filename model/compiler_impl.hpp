@@ -216,19 +216,6 @@ public:
     void statement(const ast::Stmt& s, Context& ctx, Emitter& em);
     void assign(const ast::AssignStmt& a, SourceRange where, Context& ctx, Emitter& em);
     void for_loop(const ast::ForStmt& f, SourceRange where, Context& ctx, Emitter& em);
-
-    // Unrolling loops and quantifiers over constant bounds (compiler_unroll.cpp)
-    LoopBounds loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what, Context& ctx,
-                           Emitter& em);
-    void push_bounds(const LoopBounds& b, SourceRange where, Emitter& em);
-    void bind_specialized(Context& ctx, Emitter& em, const ast::Ident& var, std::int64_t value);
-    bool unroll_for(const ast::ForStmt& f, const LoopBounds& b, SourceRange where, Context& ctx,
-                    Emitter& em);
-    std::optional<Type> unroll_quantifier(const ast::QuantifierExpr& q, const LoopBounds& b,
-                                          SourceRange where, Context& ctx, Emitter& em);
-    bool unrolled_too_large(std::uint32_t begin, const Emitter& em, const LoopBounds& b) const;
-    /// Drops the `push` that `fold_constant` left at the end of the code.
-    void drop_folded(Emitter& em);
     void call(const ast::CallStmt& c, SourceRange where, Context& ctx, Emitter& em);
     void compile_steps();
     void compile_step(const ProcInfo& p, std::uint32_t instance, const ast::StepDecl& s);
@@ -239,6 +226,26 @@ public:
     std::uint32_t push_frame(Context& ctx, Emitter& em, std::string name, Type type,
                              SourceRange where);
     void pop_frame(Context& ctx, std::size_t to);
+
+    // Unrolling loops and quantifiers over constant bounds (compiler_unroll.cpp)
+    /// Compiles the bounds of a loop or quantifier; when both are small constants they are
+    /// returned in the result and nothing is left on the stack, else both are on the stack.
+    LoopBounds loop_bounds(const ast::Expr& lo, const ast::Expr& hi, const char* what, Context& ctx,
+                           Emitter& em);
+    /// Pushes constant bounds again, for a loop that is not unrolled after all.
+    void push_bounds(const LoopBounds& b, SourceRange where, Emitter& em);
+    /// Declares `var` as a frame variable with the known `value` for one unrolled copy.
+    void bind_specialized(Context& ctx, Emitter& em, const ast::Ident& var, std::int64_t value);
+    /// Emits the body of `f` once per value; false (bounds pushed again) when too large.
+    bool unroll_for(const ast::ForStmt& f, const LoopBounds& b, SourceRange where, Context& ctx,
+                    Emitter& em);
+    /// Emits `q` as a chain of its body per value; nothing (bounds pushed again) when too large.
+    std::optional<Type> unroll_quantifier(const ast::QuantifierExpr& q, const LoopBounds& b,
+                                          SourceRange where, Context& ctx, Emitter& em);
+    /// True when copies of the code emitted since `begin`, one per value, would be too long.
+    bool unrolled_too_large(std::uint32_t begin, const Emitter& em, const LoopBounds& b) const;
+    /// Drops the `push` that `fold_constant` left at the end of the code.
+    void drop_folded(Emitter& em);
 
     // Shared helpers
     std::string type_name(Type t) const;
