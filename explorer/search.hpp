@@ -141,6 +141,7 @@ private:
         bool enabled;       ///< some action of `id` was enabled so far
         std::uint32_t site; ///< `por`: the ample site, `no_site` (full) or `undecided`
     };
+
     /// `Frame::site` before the DFS decided how to expand the state.
     static constexpr std::uint32_t undecided = PartialOrder::no_site - 1;
 
@@ -152,15 +153,17 @@ private:
     void run_bfs_parallel(Observer& observer);
     /// Expands BFS state `id` at `depth`; false when the search must end.
     bool expand_bfs(Observer& observer, StateId id, std::uint32_t depth);
+
     /// The successors of one state, generated and hashed, as `settle_bfs` consumes them.
     struct Expansion {
-        std::size_t enabled;                    ///< enabled actions of the state
-        const SuccessorBuffer& successors;      ///< holds the state's successors ...
-        std::size_t begin;                      ///< ... from here
-        std::size_t end;                        ///< ... to here
-        std::span<const StepFailure> failures;  ///< its failed steps
-        std::span<const std::uint64_t> hashes;  ///< store hash of successors[begin + i]
+        std::size_t enabled;                   ///< enabled actions of the state
+        const SuccessorBuffer& successors;     ///< holds the state's successors ...
+        std::size_t begin;                     ///< ... from here
+        std::size_t end;                       ///< ... to here
+        std::span<const StepFailure> failures; ///< its failed steps
+        std::span<const std::uint64_t> hashes; ///< store hash of successors[begin + i]
     };
+
     /// Reports the failures of BFS state `id`, its deadlock, or stores its successors;
     /// false when the search must end.
     bool settle_bfs(Observer& observer, StateId id, std::uint32_t depth, const Expansion& e);

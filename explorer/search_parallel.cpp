@@ -58,13 +58,13 @@ void Explorer::run_bfs_parallel(Observer& observer) {
             const std::size_t begin = k == 0 ? 0 : batch.successor_end[k - 1];
             const std::size_t end = batch.successor_end[k];
             const std::size_t fail_begin = k == 0 ? 0 : batch.failure_end[k - 1];
-            const Expansion e{batch.enabled[k],
-                              batch.successors,
-                              begin,
-                              end,
-                              std::span(batch.failures).subspan(
-                                  fail_begin, batch.failure_end[k] - fail_begin),
-                              std::span(batch.hashes).subspan(begin, end - begin)};
+            const Expansion e{
+                batch.enabled[k],
+                batch.successors,
+                begin,
+                end,
+                std::span(batch.failures).subspan(fail_begin, batch.failure_end[k] - fail_begin),
+                std::span(batch.hashes).subspan(begin, end - begin)};
             const bool ok = at_depth_limit(depth) ? visit_leaf(observer, id, depth)
                                                   : settle_bfs(observer, id, depth, e);
             if (!ok) {

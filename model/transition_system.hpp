@@ -20,14 +20,14 @@ namespace ilv {
 
 /// Static facts about one action (one process instance × step × parameter values).
 struct ActionInfo {
-    std::string name;          ///< "opener[1].ioctl(UNTIL_STOP)": stable, used in traces
-    ProcessId process = 0;     ///< owning process instance
-    std::string step;          ///< the step's name as declared ("ioctl")
+    std::string name;                ///< "opener[1].ioctl(UNTIL_STOP)": stable, used in traces
+    ProcessId process = 0;           ///< owning process instance
+    std::string step;                ///< the step's name as declared ("ioctl")
     std::vector<std::string> params; ///< parameter values as shown ("UNTIL_STOP")
-    SourceRange where;         ///< the step's declaration
-    VarSet guard_reads;        ///< slots the enabling condition reads (location included)
-    VarSet reads;              ///< every slot read (guard and effect)
-    VarSet writes;             ///< every slot that may be written (location included)
+    SourceRange where;               ///< the step's declaration
+    VarSet guard_reads;              ///< slots the enabling condition reads (location included)
+    VarSet reads;                    ///< every slot read (guard and effect)
+    VarSet writes;                   ///< every slot that may be written (location included)
     /// The location the step leaves (the action is enabled only there); -1 when the system has
     /// no locations. Partial-order reduction groups actions by process and this location.
     std::int64_t from_location = -1;
