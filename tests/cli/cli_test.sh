@@ -6,30 +6,8 @@ ilv="$1"
 src="$2"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-
-# expect_exit CODE DESCRIPTION -- COMMAND...
-expect_exit() {
-  local want="$1" what="$2"
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "FAIL: $what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/out" "$tmp/err" | head -20
-    fails=$((fails + 1))
-  else
-    passes=$((passes + 1))
-  fi
-}
-
-# expect_text FILE PATTERN DESCRIPTION
-expect_text() {
-  if grep -qE -- "$2" "$1"; then passes=$((passes + 1)); else
-    echo "FAIL: $3: no line matching '$2' in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20
-    fails=$((fails + 1))
-  fi
-}
+# shellcheck source=expect.sh
+source "$(dirname "$0")/expect.sh"
 
 ex="$src/specs/examples"
 expect_exit 0 "a model whose properties hold" -- "$ilv" check "$ex/peterson.ilv" --trace-dir "$tmp/t"
@@ -38,8 +16,8 @@ expect_text "$tmp/out" '^  mutex +invariant +holds' "per-property line"
 
 expect_exit 1 "a violated invariant" -- "$ilv" check "$ex/broken_mutex.ilv" --trace-dir "$tmp/t"
 expect_text "$tmp/out" 'trace: .*broken_mutex\.mutex\.trace\.json' "trace path in the summary"
-[ -f "$tmp/t/broken_mutex.mutex.trace.json" ] && passes=$((passes + 1)) || { echo "FAIL: trace file missing"; fails=$((fails + 1)); }
-[ -z "$(find "$tmp/t" -name '*.tmp*')" ] && passes=$((passes + 1)) || { echo "FAIL: temporary trace files left behind"; fails=$((fails + 1)); }
+[ -f "$tmp/t/broken_mutex.mutex.trace.json" ] && pass || fail "trace file missing"
+[ -z "$(find "$tmp/t" -name '*.tmp*')" ] && pass || fail "temporary trace files left behind"
 
 expect_exit 0 "replay confirms the violation" -- "$ilv" replay "$tmp/t/broken_mutex.mutex.trace.json"
 expect_text "$tmp/out" "replay confirms: invariant 'mutex' violated after 4 steps" "replay message"
@@ -55,7 +33,7 @@ expect_exit 1 "--json on a violation" -- "$ilv" check "$ex/philosophers.ilv" --j
 expect_text "$tmp/out" '"name": "deadlock"' "deadlock reported under its name"
 expect_text "$tmp/out" '"states": 82' "states in JSON"
 python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert {"states","transitions","max_depth","state_bytes","properties"} <= set(j) and {"seconds","peak_memory_bytes"} <= set(j["resources"])' "$tmp/out" &&
-  passes=$((passes + 1)) || { echo "FAIL: --json misses a required key"; fails=$((fails + 1)); }
+  pass || fail "--json misses a required key"
 
 expect_exit 3 "a state limit makes the run incomplete" -- "$ilv" check "$ex/ticket_lock.ilv" --max-states 100 --trace-dir "$tmp/t"
 expect_text "$tmp/out" 'search ended early: state_limit' "limit named in the summary"
