@@ -102,7 +102,8 @@ void add_check(CLI::App& app, ilv::cli::CheckOptions& o, std::vector<std::string
         ->check(CLI::IsMember({"weak", "none"}));
     check
         ->add_option("--threads", o.search.threads,
-                     "threads generating successors (breadth-first search; default 1). Results, "
+                     "threads that search (breadth-first search; default 1): they generate "
+                     "successors and look them up in a state store split between them. Results, "
                      "counterexamples and state ids are the same for any number")
         ->check(CLI::Range(1U, 256U));
     check->add_flag("--por", o.por,

@@ -22,7 +22,7 @@ constexpr std::uint64_t rss_period = 16;
 Explorer::Explorer(const TransitionSystem& system, SearchOptions options)
     : system_(system),
       options_(std::move(options)),
-      store_(system.layout().words()),
+      store_(system.layout().words(), default_hash_seed, shard_bits(options_)),
       parents_(1, parent_chunk_bytes),
       successors_(system.layout().words()) {
     if (options_.por != nullptr && options_.por->qualifying_sites() == 0) {
@@ -130,8 +130,10 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth, c
     if (pruned) {
         return true;
     }
-    for (const std::uint64_t h : e.hashes) {
-        store_.prefetch(h);
+    if (e.refs.empty()) {
+        for (const std::uint64_t h : e.hashes) {
+            store_.prefetch(h);
+        }
     }
     const std::uint32_t site = ample_site(id, e.successors, e.begin, e.end, e.failures, e.hashes);
     for (std::size_t i = e.begin; i < e.end; ++i) {
@@ -139,8 +141,13 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth, c
             continue;
         }
         Discovery d;
-        if (!discover(observer, id, e.successors.action(i), e.successors.state(i),
-                      e.hashes[i - e.begin], depth + 1, d)) {
+        const bool go_on =
+            e.refs.empty()
+                ? discover(observer, id, e.successors.action(i), e.successors.state(i),
+                           e.hashes[i - e.begin], depth + 1, d)
+                : discover_claimed(observer, id, e.successors.action(i), e.successors.state(i),
+                                   e.refs[i - e.begin], depth + 1, d);
+        if (!go_on) {
             return false;
         }
         if (d.is_new && !d.expand && !append(pruned_, d.id)) {
@@ -269,9 +276,31 @@ bool Explorer::report_failures(Observer& observer, StateId from, std::uint32_t d
 bool Explorer::discover(Observer& observer, StateId from, ActionId a, ConstStateView s,
                         std::uint64_t h, std::uint32_t depth, Discovery& d) {
     ++transitions_;
-    if (!store_state(s, h, from, d)) {
-        return false;
+    return store_state(s, h, from, d) && report_discovery(observer, from, a, depth, d);
+}
+
+bool Explorer::discover_claimed(Observer& observer, StateId from, ActionId a, ConstStateView s,
+                                std::uint32_t ref, std::uint32_t depth, Discovery& d) {
+    ++transitions_;
+    d.is_new = false;
+    if (ref < claim_base_) {
+        d.id = ref;
+    } else if (StateId& claimed = claimed_ids_[ref - claim_base_]; claimed != no_state) {
+        d.id = claimed;
+    } else {
+        if (!admit_new_state()) {
+            return false;
+        }
+        claimed = store_.append(s);
+        parents_.push()[0] = from;
+        d.id = claimed;
+        d.is_new = true;
     }
+    return report_discovery(observer, from, a, depth, d);
+}
+
+bool Explorer::report_discovery(Observer& observer, StateId from, ActionId a, std::uint32_t depth,
+                                Discovery& d) {
     if (options_.report_edges) {
         observer.on_edge(from, a, d.id, d.is_new);
     }
@@ -307,6 +336,18 @@ bool Explorer::store_state(ConstStateView s, std::uint64_t h, StateId parent, Di
     }
     d.id = r.id;
     d.is_new = r.inserted;
+    return true;
+}
+
+bool Explorer::admit_new_state() {
+    if (store_.size() >= guard_at_) {
+        if (limit_ == Outcome::Complete) {
+            limit_ = limit_before_insert(); // no state is added after a limit, so keep it
+        }
+        if (limit_ != Outcome::Complete) {
+            return finish(limit_);
+        }
+    }
     return true;
 }
 

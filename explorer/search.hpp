@@ -78,8 +78,9 @@ struct SearchOptions {
     std::function<void(const SearchStats&)> progress;
     /// Seconds between progress calls (<= 0: at every check, about every 256 expansions).
     double progress_interval_seconds = 2.0;
-    /// BFS only: threads that generate successors (1: none besides the caller). States are
-    /// still stored by the calling thread in single-threaded order, so every result, id and
+    /// BFS only: threads that search (1: the caller alone). They generate successors and look
+    /// them up in a store whose index is split into one shard per thread; the calling thread
+    /// then numbers new states in single-threaded order, so every result, id and
     /// counterexample is the same for any value; DFS ignores it.
     unsigned threads = 1;
     /// Partial-order reduction (docs/por.md): null explores every enabled action; otherwise
@@ -148,9 +149,13 @@ private:
     /// Stores and reports the initial state; false when the search must end.
     bool start(Observer& observer);
     void run_bfs(Observer& observer);
-    /// `run_bfs` with successors generated ahead by `options_.threads` threads
-    /// (search_parallel.cpp).
+    /// The state of one `run_bfs_parallel` (search_parallel.cpp).
+    class Slices;
+    /// `run_bfs` on `options_.threads` threads (search_parallel.cpp).
     void run_bfs_parallel(Observer& observer);
+    /// Index shards of the store for `options`: one per search thread, rounded up to a power
+    /// of two, when the search is parallel; else 1 (2^0).
+    [[nodiscard]] static unsigned shard_bits(const SearchOptions& options) noexcept;
     /// Expands BFS state `id` at `depth`; false when the search must end.
     bool expand_bfs(Observer& observer, StateId id, std::uint32_t depth);
 
@@ -162,6 +167,9 @@ private:
         std::size_t end;                       ///< ... to here
         std::span<const StepFailure> failures; ///< its failed steps
         std::span<const std::uint64_t> hashes; ///< store hash of successors[begin + i]
+        /// Parallel search: what the store's `claim` answered for successors[begin + i]
+        /// (empty: look the successors up in the store instead).
+        std::span<const std::uint32_t> refs = {};
     };
 
     /// Reports the failures of BFS state `id`, its deadlock, or stores its successors;
@@ -188,6 +196,15 @@ private:
     /// it, reports the edge and, when new, the state at `depth`. False when the search must end.
     bool discover(Observer& observer, StateId from, ActionId a, ConstStateView s, std::uint64_t h,
                   std::uint32_t depth, Discovery& d);
+    /// `discover` for a successor claimed in the store, `ref` being what `claim` answered;
+    /// stores it when its claim has no id yet in `claimed_ids_`.
+    bool discover_claimed(Observer& observer, StateId from, ActionId a, ConstStateView s,
+                          std::uint32_t ref, std::uint32_t depth, Discovery& d);
+    /// Reports what `discover` found: the edge and, when new, the state. False on Stop.
+    bool report_discovery(Observer& observer, StateId from, ActionId a, std::uint32_t depth,
+                          Discovery& d);
+    /// True when one more state may be stored; else ends the search with the limit (false).
+    bool admit_new_state();
     /// Looks up or stores `s` unless a limit forbids a new state; false when it ends the search.
     bool store_state(ConstStateView s, std::uint64_t h, StateId parent, Discovery& d);
     /// The limit one more stored state would break (Complete: none); also schedules the next
@@ -226,6 +243,8 @@ private:
     SuccessorBuffer successors_;
     FailureBuffer failures_;
     std::vector<std::uint64_t> hashes_;
+    StateId claim_base_ = 0;         ///< parallel: store size when the slice was claimed
+    std::span<StateId> claimed_ids_; ///< parallel: id per claimed slice position
 
     bool ran_ = false;
     bool ended_ = false;

@@ -3,6 +3,7 @@
 #include "model/invariant.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <new>
 
 namespace ilv {
@@ -25,11 +26,14 @@ bool same_words(ConstStateView a, ConstStateView b) noexcept {
 
 } // namespace
 
-StateStore::StateStore(std::size_t words, std::uint64_t seed)
+StateStore::StateStore(std::size_t words, std::uint64_t seed, unsigned shard_bits)
     : words_(words),
       seed_(seed),
-      arena_(words, arena_chunk_bytes) {
+      arena_(words, arena_chunk_bytes),
+      shard_bits_(shard_bits),
+      used_(std::size_t{1} << shard_bits) {
     ILV_ASSERT(words > 0, "states have at least one word");
+    ILV_ASSERT(shard_bits < min_index_bits, "too many shards");
     rebuild(min_index_bits);
 }
 
@@ -42,16 +46,16 @@ std::uint32_t StateStore::entry(std::uint64_t h, StateId id) const noexcept {
 }
 
 std::size_t StateStore::probe(ConstStateView s, std::uint64_t h) const noexcept {
-    const std::size_t mask = capacity() - 1;
     const std::uint32_t want = tag(h);
     const std::uint32_t tag_mask = ~id_mask_;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = home(h);; i = next_slot(i)) {
         const std::uint32_t e = index_[i];
         if (e == 0) {
             return i;
         }
         if ((e & tag_mask) == want) {
-            if (same_words(arena_.at((e & id_mask_) - 1), s)) {
+            const std::size_t id = (e & id_mask_) - 1;
+            if (id < size_ && same_words(arena_.at(id), s)) {
                 return i;
             }
         }
@@ -70,10 +74,12 @@ StateStore::Insert StateStore::find_or_insert_hashed(ConstStateView s, std::uint
         return {(index_[slot] & id_mask_) - 1, false};
     }
     ILV_ASSERT(size_ < max_size(), "state store is full");
-    if (size_ == grow_at_) {
-        grow();
+    const std::size_t shard = shard_of(h);
+    if (used_[shard].entries == shard_limit()) {
+        resize(index_bits_ + 1);
         slot = probe(s, h);
     }
+    ++used_[shard].entries;
     const auto id = static_cast<StateId>(size_);
     std::span<Word> copy = arena_.push();
     std::copy(s.begin(), s.end(), copy.begin());
@@ -82,44 +88,164 @@ StateStore::Insert StateStore::find_or_insert_hashed(ConstStateView s, std::uint
     return {id, true};
 }
 
-void StateStore::grow() {
-    const unsigned bits = index_bits_ + 1;
+std::uint32_t StateStore::claim(ConstStateView s, std::uint64_t h, StateId base,
+                                std::uint32_t position, std::span<const Word* const> batch,
+                                std::size_t& slot) noexcept {
+    const std::uint32_t want = tag(h);
+    const std::uint32_t tag_mask = ~id_mask_;
+    for (std::size_t i = home(h);; i = next_slot(i)) {
+        const std::uint32_t e = index_[i];
+        if (e == 0) {
+            index_[i] = want | (base + position + 1);
+            ++used_[shard_of(h)].entries;
+            slot = i;
+            return base + position;
+        }
+        if ((e & tag_mask) != want) {
+            continue;
+        }
+        const std::uint32_t ref = (e & id_mask_) - 1;
+        if (ref < base) {
+            if (same_words(arena_.at(ref), s)) {
+                return ref;
+            }
+        } else if (ref - base < position && same_words({batch[ref - base], words_}, s)) {
+            return ref;
+        }
+    }
+}
+
+StateId StateStore::append(ConstStateView s) {
+    const auto id = static_cast<StateId>(size_);
+    std::span<Word> copy = arena_.push();
+    std::copy(s.begin(), s.end(), copy.begin());
+    ++size_;
+    return id;
+}
+
+unsigned StateStore::bits_for(std::span<const std::size_t> incoming) const noexcept {
+    unsigned bits = index_bits_;
+    for (std::size_t s = 0; s < used_.size(); ++s) {
+        while (bits < max_index_bits &&
+               used_[s].entries + incoming[s] > (std::size_t{1} << (bits - shard_bits_)) / 4 * 3) {
+            ++bits;
+        }
+    }
+    return bits;
+}
+
+bool StateStore::reserve(std::span<const std::size_t> incoming) {
+    const unsigned bits = bits_for(incoming);
+    if (bits == index_bits_) {
+        return false;
+    }
+    const unsigned old_bits = index_bits_;
+    index_.reset(); // the arena holds everything needed to rebuild; never keep two tables
+    try {
+        allocate(bits);
+    } catch (const std::bad_alloc&) {
+        rebuild(old_bits); // the old size was just freed, so this normally succeeds
+        throw;
+    }
+    return true;
+}
+
+std::size_t
+StateStore::index_bytes_after_reserve(std::span<const std::size_t> incoming) const noexcept {
+    return (std::size_t{1} << bits_for(incoming)) * sizeof(std::uint32_t);
+}
+
+void StateStore::resize(unsigned bits) {
+    ILV_ASSERT(bits <= max_index_bits, "state store index is full");
+    const unsigned old_bits = index_bits_;
     index_.reset(); // the arena holds everything needed to rebuild; never keep two tables
     try {
         rebuild(bits);
     } catch (const std::bad_alloc&) {
-        rebuild(bits - 1); // the old size was just freed, so this normally succeeds
+        rebuild(old_bits); // the old size was just freed, so this normally succeeds
         throw;
     }
 }
 
-void StateStore::rebuild(unsigned bits) {
-    index_ = std::make_unique<std::uint32_t[]>(std::size_t{1} << bits);
+void StateStore::allocate(unsigned bits) {
+    index_ = std::make_unique_for_overwrite<std::uint32_t[]>(std::size_t{1} << bits);
     index_bits_ = bits;
     id_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << bits) - 1);
-    grow_at_ = bits == max_index_bits ? max_size() : capacity() / 4 * 3;
+    within_mask_ = (std::size_t{1} << (bits - shard_bits_)) - 1;
+}
+
+void StateStore::rebuild(unsigned bits) {
+    allocate(bits);
+    clear_part(0, 1);
+    fill_part(0, 1);
+}
+
+void StateStore::clear_part(unsigned k, unsigned threads) noexcept {
+    const std::size_t begin = capacity() / threads * k;
+    const std::size_t end = k + 1 == threads ? capacity() : capacity() / threads * (k + 1);
+    std::fill(index_.get() + begin, index_.get() + end, 0U);
+    if (k == 0) {
+        std::fill(used_.begin(), used_.end(), Used{}); // the fill round adds to these
+    }
+}
+
+void StateStore::fill_part(unsigned k, unsigned threads) noexcept {
+    const std::size_t begin = size_ / threads * k;
+    const std::size_t end = k + 1 == threads ? size_ : size_ / threads * (k + 1);
+    std::vector<std::size_t> entered(used_.size(), 0);
     // Hash a batch, prefetch its slots, then place it: the random writes overlap in memory.
     constexpr std::size_t batch = 16;
     std::uint64_t hashes[batch];
-    const std::size_t mask = capacity() - 1;
-    for (std::size_t first = 0; first < size_; first += batch) {
-        const std::size_t count = std::min(batch, size_ - first);
-        for (std::size_t k = 0; k < count; ++k) {
-            hashes[k] = hash(arena_.at(first + k));
-            prefetch(hashes[k]);
+    for (std::size_t first = begin; first < end; first += batch) {
+        const std::size_t count = std::min(batch, end - first);
+        for (std::size_t j = 0; j < count; ++j) {
+            hashes[j] = hash(arena_.at(first + j));
+            prefetch(hashes[j]);
         }
-        for (std::size_t k = 0; k < count; ++k) {
-            std::size_t i = hashes[k] & mask;
-            while (index_[i] != 0) {
-                i = (i + 1) & mask;
+        for (std::size_t j = 0; j < count; ++j) {
+            const std::uint32_t value = entry(hashes[j], static_cast<StateId>(first + j));
+            if (threads == 1) {
+                place(hashes[j], value);
+            } else {
+                place_concurrently(hashes[j], value);
             }
-            index_[i] = entry(hashes[k], static_cast<StateId>(first + k));
+            ++entered[shard_of(hashes[j])];
+        }
+    }
+    for (std::size_t s = 0; s < used_.size(); ++s) {
+        std::atomic_ref<std::size_t>(used_[s].entries).fetch_add(entered[s]);
+    }
+}
+
+void StateStore::place(std::uint64_t h, std::uint32_t value) noexcept {
+    std::size_t i = home(h);
+    while (index_[i] != 0) {
+        i = next_slot(i);
+    }
+    index_[i] = value;
+}
+
+void StateStore::place_concurrently(std::uint64_t h, std::uint32_t value) noexcept {
+    for (std::size_t i = home(h);; i = next_slot(i)) {
+        std::atomic_ref<std::uint32_t> slot(index_[i]);
+        std::uint32_t empty = 0;
+        if (slot.load(std::memory_order_relaxed) == 0 &&
+            slot.compare_exchange_strong(empty, value, std::memory_order_relaxed)) {
+            return;
         }
     }
 }
 
+std::size_t StateStore::room() const noexcept {
+    std::size_t least = shard_limit();
+    for (const Used& used : used_) {
+        least = std::min(least, shard_limit() - std::min(used.entries, shard_limit()));
+    }
+    return least;
+}
+
 std::size_t StateStore::spare() const noexcept {
-    return std::min(arena_.spare(), grow_at_ - size_);
+    return std::min(arena_.spare(), room());
 }
 
 std::size_t StateStore::memory_bytes() const noexcept {
@@ -127,12 +253,12 @@ std::size_t StateStore::memory_bytes() const noexcept {
 }
 
 std::size_t StateStore::memory_bytes_after_insert() const noexcept {
-    const std::size_t entries = size_ == grow_at_ ? 2 * capacity() : capacity();
+    const std::size_t entries = room() == 0 ? 2 * capacity() : capacity();
     return arena_.memory_bytes_after_push() + entries * sizeof(std::uint32_t);
 }
 
 std::size_t StateStore::insert_allocation_bytes() const noexcept {
-    const std::size_t index = size_ == grow_at_ ? 2 * capacity() * sizeof(std::uint32_t) : 0;
+    const std::size_t index = room() == 0 ? 2 * capacity() * sizeof(std::uint32_t) : 0;
     return arena_.push_allocation_bytes() + index;
 }
 

@@ -2,13 +2,14 @@
 // single-threaded search, whatever the thread count (only successor generation is parallel).
 #include "explorer/search.hpp"
 #include "tests/explorer/recording_observer.hpp"
+#include "tests/support/counter_system.hpp"
 #include "tests/support/model_text.hpp"
 #include "tests/support/random_graph.hpp"
 
-#include <doctest/doctest.h>
-
 #include <tuple>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 using namespace ilv;
 using ilv::test::RecordingObserver;
@@ -32,17 +33,18 @@ struct Run {
 };
 
 /// Searches `system` breadth-first with `threads` threads; `stop_after` > 0 answers Stop at
-/// that many discovered states.
+/// that many discovered states; `prune_every` > 0 prunes the states whose id it divides.
 Run search(const TransitionSystem& system, unsigned threads, SearchOptions options = {},
-           std::size_t stop_after = 0) {
+           std::size_t stop_after = 0, StateId prune_every = 0) {
     options.threads = threads;
     options.report_edges = true;
     RecordingObserver observer(system.layout());
-    if (stop_after > 0) {
-        observer.state_answer = [&observer, stop_after](const RecordingObserver::Seen&) {
-            return observer.states.size() >= stop_after ? Next::Stop : Next::Continue;
-        };
-    }
+    observer.state_answer = [&observer, stop_after, prune_every](const RecordingObserver::Seen& s) {
+        if (stop_after > 0 && observer.states.size() >= stop_after) {
+            return Next::Stop;
+        }
+        return prune_every > 0 && (s.id + 1) % prune_every == 0 ? Next::Prune : Next::Continue;
+    };
     Explorer explorer(system, options);
     const SearchResult result = explorer.run(observer);
     Run run;
@@ -112,6 +114,25 @@ TEST_CASE("parallel BFS: limits and Stop end at the same point as one thread") {
     const Run stop_one = search(*loaded.model, 1, {}, 40);
     CHECK(stop_one.outcome == Outcome::Stopped);
     CHECK(search(*loaded.model, 4, {}, 40) == stop_one);
+}
+
+TEST_CASE("parallel BFS: many slices and index rebuilds keep ids identical") {
+    // 12^4 = 20736 states: dozens of slices and several doublings of the sharded index.
+    const ilv::test::CounterSystem system(4, 12, 15);
+    const Run one = search(system, 1);
+    CHECK(one.states == 20736);
+    CHECK(search(system, 2) == one);
+    CHECK(search(system, 3) == one);
+}
+
+TEST_CASE("parallel BFS: pruned states and dropped claims match one thread") {
+    // Pruning every third state leaves claims of its successors unnumbered (dropped) unless a
+    // later state reaches them too.
+    const ilv::test::CounterSystem system(3, 15, 15);
+    const Run one = search(system, 1, {}, 0, 3);
+    CHECK(one.states < 15 * 15 * 15);
+    CHECK(search(system, 2, {}, 0, 3) == one);
+    CHECK(search(system, 3, {}, 0, 3) == one);
 }
 
 TEST_CASE("parallel BFS: a thread copy of a compiled model generates the same successors") {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -99,6 +100,117 @@ TEST_CASE("state_store: memory_bytes_after_insert predicts every allocation") {
     // from 2^10 entries whenever 3/4 full: at sizes 768, 1536, ..., 98304, i.e. 8 times, to 2^18.
     CHECK(grew == 2 + 8);
     CHECK(store.capacity() == std::size_t{1} << 18);
+}
+
+TEST_CASE("state_store: a sharded index keeps ids, lookups and load factor") {
+    for (const unsigned bits : {1U, 2U, 3U}) {
+        CAPTURE(bits);
+        StateStore store(2, default_hash_seed, bits);
+        CHECK(store.shards() == std::size_t{1} << bits);
+        constexpr std::uint64_t count = 100000;
+        for (std::uint64_t i = 0; i < count; ++i) {
+            const StateStore::Insert r = store.find_or_insert(state_of(i));
+            REQUIRE(r.inserted);
+            REQUIRE(r.id == i);
+        }
+        CHECK(4 * store.size() <= 3 * store.capacity());
+        for (std::uint64_t i = 0; i < count; i += 7) {
+            REQUIRE(store.find(state_of(i)) == i);
+        }
+        CHECK(store.find(state_of(count)) == no_state);
+    }
+}
+
+namespace {
+
+/// Claims `states` in order in `store` (one thread owns every shard) and returns the answers.
+std::vector<std::uint32_t> claim_all(StateStore& store,
+                                     const std::vector<std::array<Word, 2>>& states,
+                                     std::vector<std::size_t>& slots) {
+    std::vector<const Word*> batch;
+    for (const auto& s : states) {
+        batch.push_back(s.data());
+    }
+    const auto base = static_cast<StateId>(store.size());
+    std::vector<std::uint32_t> answers;
+    slots.assign(states.size(), 0);
+    for (std::uint32_t p = 0; p < states.size(); ++p) {
+        answers.push_back(store.claim(states[p], store.hash(states[p]), base, p, batch, slots[p]));
+    }
+    return answers;
+}
+
+} // namespace
+
+TEST_CASE("state_store: claims find stored states, repeats in the batch and new states") {
+    StateStore store(2, default_hash_seed, 1);
+    store.find_or_insert(state_of(0));
+    store.find_or_insert(state_of(1));
+    // Positions: 0 new, 1 stored (id 1), 2 repeat of 0, 3 new, 4 new (dropped later).
+    const std::vector<std::array<Word, 2>> batch{state_of(5), state_of(1), state_of(5), state_of(6),
+                                                 state_of(7)};
+    std::vector<std::size_t> slots;
+    const std::vector<std::uint32_t> answers = claim_all(store, batch, slots);
+    CHECK(answers == std::vector<std::uint32_t>{2 + 0, 1, 2 + 0, 2 + 3, 2 + 4});
+    // Number the claims as a search would (position 3 before 0), dropping position 4.
+    CHECK(store.append(batch[3]) == 2);
+    CHECK(store.append(batch[0]) == 3);
+    store.settle_claim(slots[3], 2);
+    store.settle_claim(slots[0], 3);
+    store.settle_claim(slots[4], no_state);
+    CHECK(store.size() == 4);
+    CHECK(store.find(state_of(6)) == 2);
+    CHECK(store.find(state_of(5)) == 3);
+    CHECK(store.find(state_of(7)) == no_state); // a dropped claim matches nothing
+    const StateStore::Insert again = store.find_or_insert(state_of(7));
+    CHECK(again.inserted);
+    CHECK(again.id == 4);
+    CHECK(store.find(state_of(7)) == 4);
+}
+
+TEST_CASE("state_store: reserve grows for the incoming entries; threads rebuild it together") {
+    StateStore store(2, default_hash_seed, 1);
+    constexpr std::uint64_t count = 50000;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        store.find_or_insert(state_of(i));
+    }
+    const std::size_t before = store.capacity();
+    const std::vector<std::size_t> none(store.shards(), 0);
+    CHECK_FALSE(store.reserve(none));
+    CHECK(store.capacity() == before);
+    // About 25,000 states per shard: 2^16 slots per shard (3/4 full at 49,152). Taking 50,000
+    // more needs 75,000 <= 3/4 of the shard: 2^17 slots per shard, one doubling.
+    CHECK(before == std::size_t{1} << 17);
+    const std::vector<std::size_t> many(store.shards(), count);
+    CHECK(store.index_bytes_after_reserve(many) == 2 * before * sizeof(std::uint32_t));
+    REQUIRE(store.reserve(many));
+    CHECK(store.capacity() == 2 * before);
+    constexpr unsigned threads = 3;
+    for (const bool clearing : {true, false}) {
+        std::vector<std::thread> pool;
+        for (unsigned k = 0; k < threads; ++k) {
+            pool.emplace_back([&store, k, clearing] {
+                if (clearing) {
+                    store.clear_part(k, threads);
+                } else {
+                    store.fill_part(k, threads);
+                }
+            });
+        }
+        for (std::thread& t : pool) {
+            t.join();
+        }
+    }
+    for (std::uint64_t i = 0; i < count; ++i) {
+        REQUIRE(store.find(state_of(i)) == i);
+    }
+    CHECK(store.find(state_of(count)) == no_state);
+    // The per-shard counts were rebuilt too: room for `count` more in each shard, no growth.
+    CHECK_FALSE(store.reserve(many));
+    for (std::uint64_t i = count; i < 2 * count; ++i) {
+        REQUIRE(store.find_or_insert(state_of(i)).id == i);
+    }
+    CHECK(store.capacity() == 2 * before);
 }
 
 TEST_CASE("chunked_array: records keep their address while chunks are added") {

@@ -1,0 +1,142 @@
+#include "explorer/slice_pool.hpp"
+
+namespace ilv {
+
+void generate_batch(const TransitionSystem& system, const StateStore& store,
+                    std::span<const Word* const> states, ExpansionBatch& batch) {
+    batch.successors.clear();
+    batch.failures.clear();
+    batch.successor_end.clear();
+    batch.failure_end.clear();
+    batch.enabled.clear();
+    const std::size_t words = store.words();
+    for (const Word* state : states) {
+        const std::size_t enabled =
+            system.successors(ConstStateView{state, words}, batch.successors, batch.failures);
+        batch.enabled.push_back(static_cast<std::uint32_t>(enabled));
+        batch.successor_end.push_back(static_cast<std::uint32_t>(batch.successors.size()));
+        batch.failure_end.push_back(static_cast<std::uint32_t>(batch.failures.size()));
+    }
+    const std::size_t count = batch.successors.size();
+    batch.hashes.resize(count);
+    batch.shard_begin.assign(store.shards() + 1, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        batch.hashes[i] = store.hash(batch.successors.state(i));
+        ++batch.shard_begin[store.shard_of(batch.hashes[i]) + 1];
+    }
+    for (std::size_t s = 1; s < batch.shard_begin.size(); ++s) {
+        batch.shard_begin[s] += batch.shard_begin[s - 1];
+    }
+    batch.by_shard.resize(count);
+    batch.refs.resize(count);
+    std::vector<std::uint32_t>& fill = batch.fill;
+    fill.assign(batch.shard_begin.begin(), batch.shard_begin.end() - 1);
+    for (std::size_t i = 0; i < count; ++i) {
+        batch.by_shard[fill[store.shard_of(batch.hashes[i])]++] = static_cast<std::uint32_t>(i);
+    }
+}
+
+void SlicePool::run_job(const TransitionSystem& system, unsigned index, GenerationJob& job) const {
+    std::unique_ptr<ExpansionBatch>& buffer = job.buffers[index];
+    if (!buffer) {
+        buffer = std::make_unique<ExpansionBatch>(store_.words());
+    }
+    generate_batch(system, store_, job.states, *buffer);
+    job.result = buffer.get();
+}
+
+SlicePool::SlicePool(const TransitionSystem& system, const StateStore& store, unsigned workers)
+    : system_(system),
+      store_(store) {
+    for (unsigned k = 0; k < workers; ++k) {
+        copies_.push_back(system.thread_copy());
+    }
+    for (unsigned k = 0; k < workers; ++k) {
+        const TransitionSystem* own = copies_[k] ? copies_[k].get() : &system;
+        threads_.emplace_back([this, own, k] { work(*own, k + 1); });
+    }
+}
+
+SlicePool::~SlicePool() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : threads_) {
+        t.join();
+    }
+}
+
+void SlicePool::generate(std::span<GenerationJob* const> jobs) {
+    for (GenerationJob* job : jobs) {
+        job->buffers.resize(threads());
+        job->result = nullptr;
+    }
+    {
+        const std::lock_guard lock(mutex_);
+        queued_.insert(queued_.end(), jobs.begin(), jobs.end());
+    }
+    work_ready_.notify_all();
+}
+
+void SlicePool::wait_generated() {
+    std::unique_lock lock(mutex_);
+    while (!queued_.empty()) {
+        GenerationJob* job = queued_.front();
+        queued_.pop_front();
+        ++generating_;
+        lock.unlock();
+        run_job(system_, 0, *job);
+        lock.lock();
+        --generating_;
+    }
+    work_done_.wait(lock, [this] { return generating_ == 0; });
+}
+
+void SlicePool::run_on_all(const std::function<void(unsigned)>& task) {
+    {
+        const std::lock_guard lock(mutex_);
+        task_ = &task;
+        round_left_ = static_cast<unsigned>(threads_.size());
+        ++round_;
+    }
+    work_ready_.notify_all();
+    task(0);
+    std::unique_lock lock(mutex_);
+    work_done_.wait(lock, [this] { return round_left_ == 0; });
+    task_ = nullptr;
+}
+
+void SlicePool::work(const TransitionSystem& system, unsigned index) {
+    std::uint64_t seen = 0;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        work_ready_.wait(lock, [&] { return stopping_ || round_ != seen || !queued_.empty(); });
+        if (stopping_) {
+            return;
+        }
+        if (round_ != seen) {
+            seen = round_;
+            const std::function<void(unsigned)>& task = *task_;
+            lock.unlock();
+            task(index);
+            lock.lock();
+            if (--round_left_ == 0) {
+                work_done_.notify_all();
+            }
+            continue;
+        }
+        GenerationJob* job = queued_.front();
+        queued_.pop_front();
+        ++generating_;
+        lock.unlock();
+        run_job(system, index, *job);
+        lock.lock();
+        if (--generating_ == 0 && queued_.empty()) {
+            work_done_.notify_all();
+        }
+    }
+}
+
+} // namespace ilv
