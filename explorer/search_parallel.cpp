@@ -80,7 +80,8 @@ private:
     /// their own never share one.
     struct alignas(64) Lookups {
         std::vector<std::pair<std::size_t, std::uint32_t>> claims; ///< slot, position
-        std::vector<const Word*> states; ///< by slice position: the successors it looked up
+        std::vector<const Word*> states;   ///< by slice position: the successors it looked up
+        std::vector<std::uint64_t> hashes; ///< hashes of the group being looked up
     };
 
     /// Queues the next frontier states (up to a slice) for generation.
@@ -175,21 +176,25 @@ private:
     void look_up_group(ExpansionBatch& chunk, std::uint32_t chunk_base, std::size_t begin,
                        std::size_t end, StateId base, Lookups& own) {
         StateStore& store = explorer_.store_;
+        own.hashes.resize(end - begin);
+        for (std::size_t j = begin; j < end; ++j) {
+            own.hashes[j - begin] = store.hash(chunk.successors.state(chunk.by_shard[j]));
+        }
         constexpr std::size_t ahead = 8;
         for (std::size_t j = begin; j < std::min(begin + ahead, end); ++j) {
-            store.prefetch(chunk.hashes[chunk.by_shard[j]]);
+            store.prefetch(own.hashes[j - begin]);
         }
         for (std::size_t j = begin; j < end; ++j) {
             if (j + ahead < end) {
-                store.prefetch(chunk.hashes[chunk.by_shard[j + ahead]]);
+                store.prefetch(own.hashes[j + ahead - begin]);
             }
             const std::uint32_t i = chunk.by_shard[j];
             const std::uint32_t p = chunk_base + i;
             const Word* state = chunk.successors.state(i).data();
             own.states[p] = state;
             std::size_t slot = 0;
-            const std::uint32_t ref =
-                store.claim({state, store.words()}, chunk.hashes[i], base, p, own.states, slot);
+            const std::uint32_t ref = store.claim({state, store.words()}, own.hashes[j - begin],
+                                                  base, p, own.states, slot);
             chunk.refs[j] = ref;
             if (ref == base + p) {
                 own.claims.emplace_back(slot, p);
@@ -231,6 +236,8 @@ private:
             const ExpansionBatch& chunk = *slice.chunks[c]->result;
             if (claimed) {
                 gather_refs(chunk, slice.refs);
+            } else {
+                hash_all(chunk);
             }
             for (std::size_t k = 0; k < chunk.enabled.size(); ++k, ++next_) {
                 if (next_ == level_end_) {
@@ -255,12 +262,18 @@ private:
     }
 
     /// Puts the claim answers for the successors of `chunk` in successor order.
-    void gather_refs(const ExpansionBatch& chunk, std::vector<std::uint32_t>& refs) {
-        const StateStore& store = explorer_.store_;
-        cursor_.assign(chunk.shard_begin.begin(), chunk.shard_begin.end() - 1);
+    static void gather_refs(const ExpansionBatch& chunk, std::vector<std::uint32_t>& refs) {
         refs.resize(chunk.successors.size());
-        for (std::size_t i = 0; i < refs.size(); ++i) {
-            refs[i] = chunk.refs[cursor_[store.shard_of(chunk.hashes[i])]++];
+        for (std::size_t j = 0; j < refs.size(); ++j) {
+            refs[chunk.by_shard[j]] = chunk.refs[j];
+        }
+    }
+
+    /// Hashes the successors of `chunk` for the search thread's own lookups (no claims).
+    void hash_all(const ExpansionBatch& chunk) {
+        hashes_.resize(chunk.successors.size());
+        for (std::size_t i = 0; i < hashes_.size(); ++i) {
+            hashes_[i] = explorer_.store_.hash(chunk.successors.state(i));
         }
     }
 
@@ -281,7 +294,8 @@ private:
             begin,
             end,
             std::span(chunk.failures).subspan(fail_begin, chunk.failure_end[k] - fail_begin),
-            std::span(chunk.hashes).subspan(begin, end - begin),
+            refs.empty() ? std::span(hashes_).subspan(begin, end - begin)
+                         : std::span<const std::uint64_t>{},
             refs.empty() ? refs : refs.subspan(begin, end - begin)};
         return e.settle_bfs(observer_, id, depth_, expansion);
     }
@@ -292,7 +306,7 @@ private:
     SlicePool pool_; ///< after the slices: its threads stop before they go
     std::vector<Lookups> per_thread_;
     std::vector<GenerationJob*> queue_;
-    std::vector<std::uint32_t> cursor_; ///< per shard: next answer `gather_refs` reads
+    std::vector<std::uint64_t> hashes_; ///< a chunk's hashes when the search thread stores it
     Slice* last_claimed_ = nullptr;     ///< the slice whose claims are not settled yet
     std::size_t handed_out_ = 0;        ///< frontier states queued so far
     std::size_t next_ = 0;              ///< next frontier state to settle

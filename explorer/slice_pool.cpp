@@ -17,22 +17,25 @@ void generate_batch(const TransitionSystem& system, const StateStore& store,
         batch.successor_end.push_back(static_cast<std::uint32_t>(batch.successors.size()));
         batch.failure_end.push_back(static_cast<std::uint32_t>(batch.failures.size()));
     }
+    // Only the grouping by shard is kept: the hashes would be more bytes for other cores to
+    // read, and the thread that looks a successor up hashes it again more cheaply.
     const std::size_t count = batch.successors.size();
-    batch.hashes.resize(count);
+    std::vector<std::uint32_t>& shard = batch.fill;
+    shard.resize(count);
     batch.shard_begin.assign(store.shards() + 1, 0);
     for (std::size_t i = 0; i < count; ++i) {
-        batch.hashes[i] = store.hash(batch.successors.state(i));
-        ++batch.shard_begin[store.shard_of(batch.hashes[i]) + 1];
+        shard[i] =
+            static_cast<std::uint32_t>(store.shard_of(store.hash(batch.successors.state(i))));
+        ++batch.shard_begin[shard[i] + 1];
     }
     for (std::size_t s = 1; s < batch.shard_begin.size(); ++s) {
         batch.shard_begin[s] += batch.shard_begin[s - 1];
     }
     batch.by_shard.resize(count);
     batch.refs.resize(count);
-    std::vector<std::uint32_t>& fill = batch.fill;
-    fill.assign(batch.shard_begin.begin(), batch.shard_begin.end() - 1);
+    std::vector<std::uint32_t> next(batch.shard_begin.begin(), batch.shard_begin.end() - 1);
     for (std::size_t i = 0; i < count; ++i) {
-        batch.by_shard[fill[store.shard_of(batch.hashes[i])]++] = static_cast<std::uint32_t>(i);
+        batch.by_shard[next[shard[i]]++] = static_cast<std::uint32_t>(i);
     }
 }
 
@@ -49,11 +52,11 @@ SlicePool::SlicePool(const TransitionSystem& system, const StateStore& store, un
     : system_(system),
       store_(store) {
     for (unsigned k = 0; k < workers; ++k) {
-        copies_.push_back(system.thread_copy());
-    }
-    for (unsigned k = 0; k < workers; ++k) {
-        const TransitionSystem* own = copies_[k] ? copies_[k].get() : &system;
-        threads_.emplace_back([this, own, k] { work(*own, k + 1); });
+        threads_.emplace_back([this, k] {
+            // Made here, so that its scratch memory comes from this thread's allocator arena.
+            const std::unique_ptr<TransitionSystem> copy = system_.thread_copy();
+            work(copy ? *copy : system_, k + 1);
+        });
     }
 }
 

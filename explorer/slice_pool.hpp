@@ -28,7 +28,6 @@ struct ExpansionBatch {
 
     SuccessorBuffer successors;               ///< all their successors, state by state
     FailureBuffer failures;                   ///< all their failed steps, state by state
-    std::vector<std::uint64_t> hashes;        ///< hash of each successor, for the store
     std::vector<std::uint32_t> successor_end; ///< per state: end of its successors
     std::vector<std::uint32_t> failure_end;   ///< per state: end of its failures
     std::vector<std::uint32_t> enabled;       ///< per state: number of enabled actions
@@ -38,11 +37,11 @@ struct ExpansionBatch {
     std::vector<std::uint32_t> shard_begin; ///< one per shard, plus the end
     /// The store's answer for `by_shard[j]`, written by the thread owning its shard.
     std::vector<std::uint32_t> refs;
-    std::vector<std::uint32_t> fill; ///< scratch for grouping
+    std::vector<std::uint32_t> fill; ///< scratch: the shard of each successor
 };
 
 /// Fills `batch` with the expansion of `states` by `system` (any thread): successors,
-/// failures, hashes and the grouping by shard, all pure functions of the states and the seed
+/// failures and the grouping by store shard, all pure functions of the states and the seed
 /// of `store`.
 void generate_batch(const TransitionSystem& system, const StateStore& store,
                     std::span<const Word* const> states, ExpansionBatch& batch);
@@ -88,12 +87,11 @@ private:
 
     const TransitionSystem& system_;
     const StateStore& store_;
-    std::vector<std::unique_ptr<TransitionSystem>> copies_; ///< one per worker when needed
-    std::deque<GenerationJob*> queued_;                     ///< not yet claimed by anyone
-    std::size_t generating_ = 0;                            ///< claimed, not yet generated
-    const std::function<void(unsigned)>* task_ = nullptr;   ///< the current `run_on_all` task
-    std::uint64_t round_ = 0;                               ///< `run_on_all` calls so far
-    unsigned round_left_ = 0;                               ///< workers still in the round
+    std::deque<GenerationJob*> queued_;                   ///< not yet claimed by anyone
+    std::size_t generating_ = 0;                          ///< claimed, not yet generated
+    const std::function<void(unsigned)>* task_ = nullptr; ///< the current `run_on_all` task
+    std::uint64_t round_ = 0;                             ///< `run_on_all` calls so far
+    unsigned round_left_ = 0;                             ///< workers still in the round
     bool stopping_ = false;
     std::mutex mutex_;
     std::condition_variable work_ready_;

@@ -168,7 +168,7 @@ void StateStore::resize(unsigned bits) {
 }
 
 void StateStore::allocate(unsigned bits) {
-    index_ = std::make_unique_for_overwrite<std::uint32_t[]>(std::size_t{1} << bits);
+    index_ = allocate_huge<std::uint32_t>(std::size_t{1} << bits);
     index_bits_ = bits;
     id_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << bits) - 1);
     within_mask_ = (std::size_t{1} << (bits - shard_bits_)) - 1;

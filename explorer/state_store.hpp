@@ -18,6 +18,7 @@
 
 #include "explorer/chunked_array.hpp"
 #include "explorer/hash.hpp"
+#include "explorer/huge_pages.hpp"
 #include "model/ids.hpp"
 #include "model/state.hpp"
 
@@ -190,7 +191,7 @@ private:
     std::size_t words_;
     std::uint64_t seed_;
     ChunkedArray<Word> arena_;
-    std::unique_ptr<std::uint32_t[]> index_;
+    HugeArray<std::uint32_t> index_;
     unsigned index_bits_ = min_index_bits;
     std::uint32_t id_mask_ = 0;   ///< low index_bits_ bits set
     unsigned shard_bits_ = 0;     ///< log2 of the number of shards

@@ -168,7 +168,7 @@ TEST_CASE("state_store: claims find stored states, repeats in the batch and new 
     CHECK(store.find(state_of(7)) == 4);
 }
 
-TEST_CASE("state_store: reserve grows for the incoming entries; threads rebuild it together") {
+TEST_CASE("state_store: reserve grows for the incoming entries and threads rebuild it together") {
     StateStore store(2, default_hash_seed, 1);
     constexpr std::uint64_t count = 50000;
     for (std::uint64_t i = 0; i < count; ++i) {
