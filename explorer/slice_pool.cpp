@@ -2,13 +2,34 @@
 
 namespace ilv {
 
+namespace {
+
+/// Writes one value per cache line of `values` (see `SuccessorBuffer::clear_for_reuse`).
+template <class T>
+void touch_lines(std::vector<T>& values) noexcept {
+    for (std::size_t i = 0; i < values.size(); i += line_values<T>) {
+        values[i] = T{};
+    }
+}
+
+/// `touch_lines`, then clears `values` (keeping its capacity).
+template <class T>
+void clear_for_reuse(std::vector<T>& values) noexcept {
+    touch_lines(values);
+    values.clear();
+}
+
+} // namespace
+
 void generate_batch(const TransitionSystem& system, const StateStore& store,
                     std::span<const Word* const> states, ExpansionBatch& batch) {
-    batch.successors.clear();
+    // Other cores read this buffer since its last use: take its lines back all at once.
+    batch.successors.clear_for_reuse();
     batch.failures.clear();
-    batch.successor_end.clear();
-    batch.failure_end.clear();
-    batch.enabled.clear();
+    clear_for_reuse(batch.successor_end);
+    clear_for_reuse(batch.failure_end);
+    clear_for_reuse(batch.enabled);
+    touch_lines(batch.by_shard);
     const std::size_t words = store.words();
     for (const Word* state : states) {
         const std::size_t enabled =

@@ -18,6 +18,10 @@ using StateView = std::span<Word>;
 /// A read-only packed state.
 using ConstStateView = std::span<const Word>;
 
+/// Values of type `T` in a 64-byte cache line.
+template <class T>
+inline constexpr std::size_t line_values = 64 / sizeof(T);
+
 /// Successor states of one expansion, reused across calls: after warm-up, successor
 /// generation allocates nothing. Views returned are valid until the next `clear()`/`push()`.
 class SuccessorBuffer {
@@ -29,6 +33,20 @@ public:
     void clear() noexcept {
         actions_.clear();
         count_ = 0;
+    }
+
+    /// `clear`, then writes one value per cache line of the space the last use filled. When
+    /// another core has read this buffer since, these writes take the lines back all at once,
+    /// so the cache misses overlap instead of stalling the next use one line at a time.
+    void clear_for_reuse() noexcept {
+        const std::size_t used = count_ * words_;
+        for (std::size_t i = 0; i < used; i += line_values<Word>) {
+            storage_[i] = 0;
+        }
+        for (std::size_t i = 0; i < actions_.size(); i += line_values<ActionId>) {
+            actions_[i] = 0;
+        }
+        clear();
     }
 
     /// Appends a zeroed slot for a successor produced by `action`; the caller fills it.
@@ -50,12 +68,15 @@ public:
 
     /// Number of successors held.
     [[nodiscard]] std::size_t size() const noexcept { return count_; }
+
     /// The action that produced successor `i`.
     [[nodiscard]] ActionId action(std::size_t i) const noexcept { return actions_[i]; }
+
     /// Successor `i`.
     [[nodiscard]] ConstStateView state(std::size_t i) const noexcept {
         return {storage_.data() + i * words_, words_};
     }
+
     /// Words per state, as given at construction.
     [[nodiscard]] std::size_t words() const noexcept { return words_; }
 
