@@ -1,5 +1,7 @@
 #include "explorer/memory.hpp"
 
+#include "explorer/huge_pages.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -18,4 +20,21 @@ TEST_CASE("memory: RSS grows when memory is touched and the peak follows it") {
     CHECK(during >= before + size / 2);
     CHECK(peak_rss_bytes() >= during);
     CHECK(block[size / 2] == 1);
+}
+
+TEST_CASE("huge_pages: large arrays are 2 MiB-aligned, small ones plain; both usable") {
+    constexpr std::size_t huge = std::size_t{2} << 20;
+    const HugeArray<std::uint32_t> big = allocate_huge<std::uint32_t>(huge); // 8 MiB
+    REQUIRE(big != nullptr);
+    CHECK(reinterpret_cast<std::uintptr_t>(big.get()) % huge == 0);
+    std::fill_n(big.get(), huge, 7U);
+    CHECK(big[huge - 1] == 7U);
+    const HugeArray<std::uint32_t> small = allocate_huge<std::uint32_t>(10);
+    REQUIRE(small != nullptr);
+    std::fill_n(small.get(), 10, 3U);
+    CHECK(small[9] == 3U);
+    const HugeArray<std::uint32_t> odd = allocate_huge<std::uint32_t>(huge / 4 + 1); // 2 MiB + 4
+    REQUIRE(odd != nullptr);
+    odd[huge / 4] = 5U; // the last value, in the second huge page
+    CHECK(odd[huge / 4] == 5U);
 }
