@@ -139,14 +139,7 @@ bool StateStore::reserve(std::span<const std::size_t> incoming) {
     if (bits == index_bits_) {
         return false;
     }
-    const unsigned old_bits = index_bits_;
-    index_.reset(); // the arena holds everything needed to rebuild; never keep two tables
-    try {
-        allocate(bits);
-    } catch (const std::bad_alloc&) {
-        rebuild(old_bits); // the old size was just freed, so this normally succeeds
-        throw;
-    }
+    replace_index(bits);
     return true;
 }
 
@@ -156,11 +149,17 @@ StateStore::index_bytes_after_reserve(std::span<const std::size_t> incoming) con
 }
 
 void StateStore::resize(unsigned bits) {
+    replace_index(bits);
+    clear_part(0, 1);
+    fill_part(0, 1);
+}
+
+void StateStore::replace_index(unsigned bits) {
     ILV_ASSERT(bits <= max_index_bits, "state store index is full");
     const unsigned old_bits = index_bits_;
     index_.reset(); // the arena holds everything needed to rebuild; never keep two tables
     try {
-        rebuild(bits);
+        allocate(bits);
     } catch (const std::bad_alloc&) {
         rebuild(old_bits); // the old size was just freed, so this normally succeeds
         throw;

@@ -183,6 +183,9 @@ private:
     [[nodiscard]] std::size_t room() const noexcept;
     /// Replaces the index by one of 2^bits entries holding every stored state.
     void resize(unsigned bits);
+    /// Frees the index and allocates one of 2^bits entries, not yet filled; on bad_alloc
+    /// rebuilds the old size and rethrows.
+    void replace_index(unsigned bits);
     /// Allocates an index of 2^bits entries, not yet cleared (see `fill_shards`).
     void allocate(unsigned bits);
     /// Allocates an empty index of 2^bits entries and enters states 0..size()-1 into it.
