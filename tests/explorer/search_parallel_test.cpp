@@ -1,5 +1,6 @@
 // Breadth-first search with --threads: every event, id, parent and counter must equal the
 // single-threaded search, whatever the thread count (only successor generation is parallel).
+#include "explorer/memory.hpp"
 #include "explorer/search.hpp"
 #include "tests/explorer/recording_observer.hpp"
 #include "tests/support/counter_system.hpp"
@@ -28,6 +29,7 @@ struct Run {
     std::vector<RecordingObserver::EdgeEvent> edges;
     std::vector<StateId> parents;
     std::vector<std::vector<Word>> stored;
+    std::vector<StateId> found; ///< `find_all` of every stored state, after the search
 
     bool operator==(const Run&) const = default;
 };
@@ -62,11 +64,15 @@ Run search(const TransitionSystem& system, unsigned threads, SearchOptions optio
         run.deadlocks.push_back(d.id);
     }
     run.edges = observer.edges;
+    SuccessorBuffer all(system.layout().words());
     for (StateId id = 0; id < explorer.size(); ++id) {
         run.parents.push_back(explorer.parent(id));
         const ConstStateView s = explorer.state(id);
         run.stored.emplace_back(s.begin(), s.end());
+        std::copy(s.begin(), s.end(), all.push(0).begin());
     }
+    // Looked up after the search (as liveness and traces do), every state has its own id.
+    explorer.find_all(all, run.found);
     return run;
 }
 
@@ -133,6 +139,42 @@ TEST_CASE("parallel BFS: pruned states and dropped claims match one thread") {
     CHECK(one.states < 15 * 15 * 15);
     CHECK(search(system, 2, {}, 0, 3) == one);
     CHECK(search(system, 3, {}, 0, 3) == one);
+}
+
+TEST_CASE("parallel BFS: a memory limit stops it within budget and leaves no claim unsettled") {
+    const ilv::test::CounterSystem counters(2, 2000, 1999); // 4 million states
+    SearchOptions o;
+    o.threads = 2;
+    o.memory_limit_bytes = current_rss_bytes() + (std::uint64_t{3} << 20);
+    Observer quiet;
+    Explorer explorer(counters, o);
+    const SearchResult r = explorer.run(quiet);
+    CHECK(r.outcome == Outcome::MemoryLimit);
+    CHECK(r.stats.states > 0);
+    CHECK(r.stats.states < 4000000);
+    CHECK(r.stats.store_bytes <= o.memory_limit_bytes);
+    // Every stored state is found under its own id: the claims of the last slice were settled.
+    SuccessorBuffer sample(counters.layout().words());
+    for (std::size_t id = 0; id < explorer.size(); id += 97) {
+        const ConstStateView s = explorer.state(static_cast<StateId>(id));
+        const StateView copy = sample.push(0);
+        std::copy(s.begin(), s.end(), copy.begin());
+    }
+    std::vector<StateId> ids;
+    explorer.find_all(sample, ids);
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        REQUIRE(ids[k] == k * 97);
+    }
+}
+
+TEST_CASE("parallel BFS: a generous memory limit changes nothing") {
+    const ilv::test::CounterSystem system(4, 12, 15);
+    SearchOptions generous;
+    generous.memory_limit_bytes = current_rss_bytes() + (std::uint64_t{256} << 20);
+    const Run one = search(system, 1, generous);
+    CHECK(one.outcome == Outcome::Complete);
+    CHECK(one.states == 20736);
+    CHECK(search(system, 2, generous) == one);
 }
 
 TEST_CASE("parallel BFS: a thread copy of a compiled model generates the same successors") {
