@@ -18,6 +18,15 @@ std::array<Word, 2> state_of(std::uint64_t i) {
     return {i * 3 + 1, i >> 5};
 }
 
+/// Inserts `state_of(i)` for i in [from, to), each new and numbered `i`.
+void insert_fresh(StateStore& store, std::uint64_t from, std::uint64_t to) {
+    for (std::uint64_t i = from; i < to; ++i) {
+        const StateStore::Insert r = store.find_or_insert(state_of(i));
+        REQUIRE(r.inserted);
+        REQUIRE(r.id == i);
+    }
+}
+
 } // namespace
 
 TEST_CASE("state_store: find_or_insert hands out dense ids and recognises duplicates") {
@@ -108,11 +117,7 @@ TEST_CASE("state_store: a sharded index keeps ids, lookups and load factor") {
         StateStore store(2, default_hash_seed, bits);
         CHECK(store.shards() == std::size_t{1} << bits);
         constexpr std::uint64_t count = 100000;
-        for (std::uint64_t i = 0; i < count; ++i) {
-            const StateStore::Insert r = store.find_or_insert(state_of(i));
-            REQUIRE(r.inserted);
-            REQUIRE(r.id == i);
-        }
+        insert_fresh(store, 0, count);
         CHECK(4 * store.size() <= 3 * store.capacity());
         for (std::uint64_t i = 0; i < count; i += 7) {
             REQUIRE(store.find(state_of(i)) == i);
@@ -171,9 +176,7 @@ TEST_CASE("state_store: claims find stored states, repeats in the batch and new 
 TEST_CASE("state_store: reserve grows for the incoming entries and threads rebuild it together") {
     StateStore store(2, default_hash_seed, 1);
     constexpr std::uint64_t count = 50000;
-    for (std::uint64_t i = 0; i < count; ++i) {
-        store.find_or_insert(state_of(i));
-    }
+    insert_fresh(store, 0, count);
     const std::size_t before = store.capacity();
     const std::vector<std::size_t> none(store.shards(), 0);
     CHECK_FALSE(store.reserve(none));
@@ -207,9 +210,7 @@ TEST_CASE("state_store: reserve grows for the incoming entries and threads rebui
     CHECK(store.find(state_of(count)) == no_state);
     // The per-shard counts were rebuilt too: room for `count` more in each shard, no growth.
     CHECK_FALSE(store.reserve(many));
-    for (std::uint64_t i = count; i < 2 * count; ++i) {
-        REQUIRE(store.find_or_insert(state_of(i)).id == i);
-    }
+    insert_fresh(store, count, 2 * count);
     CHECK(store.capacity() == 2 * before);
 }
 
