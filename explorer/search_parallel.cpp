@@ -112,17 +112,7 @@ private:
     /// slice needs does not fit the memory limit).
     bool look_up(Slice& slice) {
         StateStore& store = explorer_.store_;
-        std::vector<std::size_t> incoming(store.shards(), 0);
-        slice.successors = 0;
-        slice.chunk_base.clear();
-        for (std::size_t c = 0; c < slice.chunks_used; ++c) {
-            const ExpansionBatch& chunk = *slice.chunks[c]->result;
-            slice.chunk_base.push_back(static_cast<std::uint32_t>(slice.successors));
-            slice.successors += chunk.successors.size();
-            for (std::size_t s = 0; s < incoming.size(); ++s) {
-                incoming[s] += chunk.shard_begin[s + 1] - chunk.shard_begin[s];
-            }
-        }
+        const std::vector<std::size_t> incoming = count_successors(slice);
         const std::size_t index_now = store.capacity() * sizeof(std::uint32_t);
         const std::size_t index_after = store.index_bytes_after_reserve(incoming);
         if (explorer_.options_.por != nullptr ||
@@ -148,6 +138,23 @@ private:
         explorer_.claim_base_ = base;
         explorer_.claimed_ids_ = slice.ids;
         return true;
+    }
+
+    /// Counts the successors of `slice` (setting `successors` and `chunk_base`) and returns
+    /// how many fall in each shard of the store.
+    std::vector<std::size_t> count_successors(Slice& slice) const {
+        std::vector<std::size_t> incoming(explorer_.store_.shards(), 0);
+        slice.successors = 0;
+        slice.chunk_base.clear();
+        for (std::size_t c = 0; c < slice.chunks_used; ++c) {
+            const ExpansionBatch& chunk = *slice.chunks[c]->result;
+            slice.chunk_base.push_back(static_cast<std::uint32_t>(slice.successors));
+            slice.successors += chunk.successors.size();
+            for (std::size_t s = 0; s < incoming.size(); ++s) {
+                incoming[s] += chunk.shard_begin[s + 1] - chunk.shard_begin[s];
+            }
+        }
+        return incoming;
     }
 
     /// Thread `k`'s part of a lookup round: settles its claims of `settled`, then looks up
