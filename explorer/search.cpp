@@ -130,10 +130,8 @@ bool Explorer::settle_bfs(Observer& observer, StateId id, std::uint32_t depth, c
     if (pruned) {
         return true;
     }
-    if (e.refs.empty()) {
-        for (const std::uint64_t h : e.hashes) {
-            store_.prefetch(h);
-        }
+    for (const std::uint64_t h : e.hashes) { // none when the successors were claimed
+        store_.prefetch(h);
     }
     const std::uint32_t site = ample_site(id, e.successors, e.begin, e.end, e.failures, e.hashes);
     for (std::size_t i = e.begin; i < e.end; ++i) {
@@ -320,15 +318,10 @@ bool Explorer::store_state(ConstStateView s, std::uint64_t h, StateId parent, Di
 #ifndef NDEBUG
     ILV_ASSERT(system_.layout().is_canonical(s), "padding bits must be zero for hashing");
 #endif
-    if (store_.size() >= guard_at_) {
-        if (limit_ == Outcome::Complete) {
-            limit_ = limit_before_insert(); // no state is added after a limit, so keep it
-        }
-        if (limit_ != Outcome::Complete) {
-            d.id = store_.find_hashed(s, h);
-            d.is_new = false;
-            return d.id != no_state || finish(limit_);
-        }
+    if (at_limit()) {
+        d.id = store_.find_hashed(s, h);
+        d.is_new = false;
+        return d.id != no_state || finish(limit_);
     }
     const StateStore::Insert r = store_.find_or_insert_hashed(s, h);
     if (r.inserted) {
@@ -340,15 +333,17 @@ bool Explorer::store_state(ConstStateView s, std::uint64_t h, StateId parent, Di
 }
 
 bool Explorer::admit_new_state() {
-    if (store_.size() >= guard_at_) {
-        if (limit_ == Outcome::Complete) {
-            limit_ = limit_before_insert(); // no state is added after a limit, so keep it
-        }
-        if (limit_ != Outcome::Complete) {
-            return finish(limit_);
-        }
+    return !at_limit() || finish(limit_);
+}
+
+bool Explorer::at_limit() {
+    if (store_.size() < guard_at_) {
+        return false;
     }
-    return true;
+    if (limit_ == Outcome::Complete) {
+        limit_ = limit_before_insert(); // no state is added after a limit, so keep it
+    }
+    return limit_ != Outcome::Complete;
 }
 
 Outcome Explorer::limit_before_insert() {

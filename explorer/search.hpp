@@ -166,7 +166,8 @@ private:
         std::size_t begin;                     ///< ... from here
         std::size_t end;                       ///< ... to here
         std::span<const StepFailure> failures; ///< its failed steps
-        std::span<const std::uint64_t> hashes; ///< store hash of successors[begin + i]
+        /// Store hash of successors[begin + i] (empty when `refs` is given).
+        std::span<const std::uint64_t> hashes;
         /// Parallel search: what the store's `claim` answered for successors[begin + i]
         /// (empty: look the successors up in the store instead).
         std::span<const std::uint32_t> refs = {};
@@ -205,6 +206,8 @@ private:
                           Discovery& d);
     /// True when one more state may be stored; else ends the search with the limit (false).
     bool admit_new_state();
+    /// True when a limit forbids storing one more state (`limit_` then says which).
+    bool at_limit();
     /// Looks up or stores `s` unless a limit forbids a new state; false when it ends the search.
     bool store_state(ConstStateView s, std::uint64_t h, StateId parent, Discovery& d);
     /// The limit one more stored state would break (Complete: none); also schedules the next

@@ -158,7 +158,8 @@ private:
     }
 
     /// Thread `k`'s part of a lookup round: settles its claims of `settled`, then looks up
-    /// the successors of `slice` in the shards it owns, in slice order within each shard.
+    /// the successors of `slice` in the shards it owns (k, k + threads, ...), in slice order
+    /// within each shard.
     void look_up_on(unsigned k, Slice& slice, const Slice* settled, StateId base) {
         StateStore& store = explorer_.store_;
         Lookups& own = per_thread_[k];
@@ -207,11 +208,6 @@ private:
                 own.claims.emplace_back(slot, p);
             }
         }
-    }
-
-    /// The thread that looks up the states of shard `shard`.
-    [[nodiscard]] unsigned owner(std::size_t shard) const noexcept {
-        return StateStore::owner(shard, pool_.threads());
     }
 
     /// Replaces the provisional ids of the claims made for `slice` by the ids it gave them.

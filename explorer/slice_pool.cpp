@@ -41,7 +41,7 @@ void generate_batch(const TransitionSystem& system, const StateStore& store,
     // Only the grouping by shard is kept: the hashes would be more bytes for other cores to
     // read, and the thread that looks a successor up hashes it again more cheaply.
     const std::size_t count = batch.successors.size();
-    std::vector<std::uint32_t>& shard = batch.fill;
+    std::vector<std::uint32_t>& shard = batch.shards;
     shard.resize(count);
     batch.shard_begin.assign(store.shards() + 1, 0);
     for (std::size_t i = 0; i < count; ++i) {

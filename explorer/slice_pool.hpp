@@ -2,8 +2,9 @@
 /// \file
 /// Worker threads for the parallel breadth-first search (search_parallel.cpp). The search
 /// thread queues chunks of frontier states; the workers (and the search thread, while it
-/// waits) generate and hash their successors. Between slices, `run_on_all` runs one task on
-/// every thread at once: the sharded lookup of a slice's successors in the shared store.
+/// waits) generate their successors and group them by store shard. Between slices, `run_on_all`
+/// runs one task on every thread at once: the sharded lookup of a slice's successors in the shared
+/// store.
 
 #include "explorer/state_store.hpp"
 #include "model/transition_system.hpp"
@@ -37,7 +38,7 @@ struct ExpansionBatch {
     std::vector<std::uint32_t> shard_begin; ///< one per shard, plus the end
     /// The store's answer for `by_shard[j]`, written by the thread owning its shard.
     std::vector<std::uint32_t> refs;
-    std::vector<std::uint32_t> fill; ///< scratch: the shard of each successor
+    std::vector<std::uint32_t> shards; ///< scratch: the shard of each successor
 };
 
 /// Fills `batch` with the expansion of `states` by `system` (any thread): successors,

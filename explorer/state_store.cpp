@@ -80,11 +80,8 @@ StateStore::Insert StateStore::find_or_insert_hashed(ConstStateView s, std::uint
         slot = probe(s, h);
     }
     ++used_[shard].entries;
-    const auto id = static_cast<StateId>(size_);
-    std::span<Word> copy = arena_.push();
-    std::copy(s.begin(), s.end(), copy.begin());
+    const StateId id = append(s);
     index_[slot] = entry(h, id);
-    ++size_;
     return {id, true};
 }
 
@@ -126,8 +123,7 @@ StateId StateStore::append(ConstStateView s) {
 unsigned StateStore::bits_for(std::span<const std::size_t> incoming) const noexcept {
     unsigned bits = index_bits_;
     for (std::size_t s = 0; s < used_.size(); ++s) {
-        while (bits < max_index_bits &&
-               used_[s].entries + incoming[s] > (std::size_t{1} << (bits - shard_bits_)) / 4 * 3) {
+        while (bits < max_index_bits && used_[s].entries + incoming[s] > shard_limit(bits)) {
             ++bits;
         }
     }

@@ -80,11 +80,6 @@ public:
     /// any other call.
     bool reserve(std::span<const std::size_t> incoming);
 
-    /// The thread, of `threads`, that owns shard `shard` in `claim`.
-    [[nodiscard]] static unsigned owner(std::size_t shard, unsigned threads) noexcept {
-        return static_cast<unsigned>(shard % threads);
-    }
-
     /// Part `k` of `threads` of the rebuild `reserve` began, in two rounds: every thread
     /// clears its part of the index, then (after all have) every thread enters its part of
     /// the stored states. Threads run a round at once for different `k`; entries are claimed
@@ -167,8 +162,11 @@ private:
     }
 
     /// Entries a shard may hold before the index grows.
-    [[nodiscard]] std::size_t shard_limit() const noexcept {
-        return (capacity() >> shard_bits_) / 4 * 3;
+    [[nodiscard]] std::size_t shard_limit() const noexcept { return shard_limit(index_bits_); }
+
+    /// Entries a shard of an index of 2^bits entries may hold (3/4 of its slots).
+    [[nodiscard]] std::size_t shard_limit(unsigned bits) const noexcept {
+        return (std::size_t{1} << (bits - shard_bits_)) / 4 * 3;
     }
 
     /// Writes entry `value` of a state with hash `h` into the first empty slot it probes.
